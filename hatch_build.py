@@ -1,0 +1,25 @@
+"""Compile the gettext catalogs into the wheel, so `pip install .` ships working languages."""
+
+from __future__ import annotations
+
+import tempfile
+from pathlib import Path
+
+from hatchling.builders.hooks.plugin.interface import BuildHookInterface
+
+
+class CompileCatalogs(BuildHookInterface):
+    def initialize(self, version: str, build_data: dict) -> None:
+        from babel.messages.mofile import write_mo
+        from babel.messages.pofile import read_po
+
+        source = Path(self.root) / "translations"
+        out = Path(tempfile.mkdtemp(prefix="kiosk-mo-"))
+        for po_path in sorted(source.glob("*/LC_MESSAGES/*.po")):
+            with po_path.open("rb") as fh:
+                catalog = read_po(fh, locale=po_path.parent.parent.name)
+            target = out / po_path.relative_to(source).with_suffix(".mo")
+            target.parent.mkdir(parents=True, exist_ok=True)
+            with target.open("wb") as fh:
+                write_mo(fh, catalog)
+        build_data.setdefault("force_include", {})[str(out)] = "kiosk/translations"

@@ -1,0 +1,3 @@
+"""Offline safeguarding-information kiosk."""
+
+__version__ = "0.1.0"
