@@ -1,0 +1,1 @@
+"""The Qt Quick shell over the core: adapters, input watchers, QML views."""

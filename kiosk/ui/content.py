@@ -1,0 +1,152 @@
+"""The bundle's words and numbers, shaped for QML. Read-only: content never changes while shown."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Property, QObject, Signal, Slot
+
+from kiosk.core.content.model import Bundle, Choice, Contact
+from kiosk.core.content.text import display_number, fill
+from kiosk.core.qr import card_entries
+
+
+class ContentAdapter(QObject):
+    changed = Signal()
+
+    def __init__(self, bundle: Bundle, parent: QObject | None = None):
+        super().__init__(parent)
+        self._bundle = bundle
+        numbers = bundle.contact_numbers()
+        self._shown = {
+            key: value if "@" in value else display_number(value) for key, value in numbers.items()
+        }
+
+    @property
+    def bundle(self) -> Bundle:
+        return self._bundle
+
+    def text(self, value: str) -> str:
+        return fill(value, self._shown.__getitem__)
+
+    def texts(self, values) -> list[str]:
+        return [self.text(v) for v in values]
+
+    def _choice(self, c: Choice) -> dict[str, str]:
+        return {
+            "label": self.text(c.label),
+            "detail": self.text(c.detail),
+            "target": c.target,
+            "style": c.style,
+            "icon": c.icon,
+        }
+
+    def contact(self, c: Contact) -> dict[str, Any]:
+        return {
+            "id": c.id,
+            "name": c.name,
+            "phone": c.phone or "",
+            "shownPhone": display_number(c.phone) if c.phone else "",
+            "email": c.email or "",
+            "whoFor": self.text(c.who_for),
+            "whenToUse": self.text(c.when_to_use),
+        }
+
+    @Property(str, notify=changed)
+    def partnership(self) -> str:
+        return self._bundle.name
+
+    @Property(str, notify=changed)
+    def title(self) -> str:
+        return self.text(self._bundle.title)
+
+    @Property(str, notify=changed)
+    def subtitle(self) -> str:
+        return self.text(self._bundle.subtitle)
+
+    @Property("QVariantList", notify=changed)
+    def homeChoices(self) -> list[dict]:
+        return [self._choice(c) for c in self._bundle.home]
+
+    @Slot(str, result="QVariantMap")
+    def question(self, qid: str) -> dict:
+        q = self._bundle.questions[qid]
+        return {
+            "title": self.text(q.title),
+            "body": self.texts(q.body),
+            "options": [self._choice(o) for o in q.options],
+        }
+
+    @Slot(str, result="QVariantMap")
+    def answer(self, aid: str) -> dict:
+        a = self._bundle.answers[aid]
+        return {
+            "concern": a.concern,
+            "heading": self.text(a.heading),
+            "whoAnswers": self.text(a.who_answers),
+            "whatToSay": self.texts(a.what_to_say),
+            "also": self.texts(a.also),
+            "contacts": [self.contact(self._bundle.contacts[c]) for c in a.contacts],
+        }
+
+    @Property("QVariantList", notify=changed)
+    def abuseGroups(self) -> list[dict]:
+        return [
+            {
+                "id": g.id,
+                "title": self.text(g.title),
+                "intro": self.text(g.intro),
+                "types": [
+                    {"id": t.id, "title": self.text(t.title), "summary": self.text(t.summary)}
+                    for t in self._bundle.abuse_types_in(g.id)
+                ],
+            }
+            for g in self._bundle.abuse_groups
+        ]
+
+    @Slot(str, result="QVariantMap")
+    def abuseType(self, tid: str) -> dict:
+        t = next(t for t in self._bundle.abuse_types if t.id == tid)
+        return {
+            "title": self.text(t.title),
+            "whatItIs": self.texts(t.what_it_is),
+            "signs": self.texts(t.signs),
+            "whatYouCanDo": self.texts(t.what_you_can_do),
+            "contact": self.contact(self._bundle.contacts[t.contact]),
+            "concern": self._concern_led_by(t.contact),
+        }
+
+    @Property(str, notify=changed)
+    def guidanceTitle(self) -> str:
+        return self.text(self._bundle.guidance_title)
+
+    @Property("QVariantList", notify=changed)
+    def guidance(self) -> list[dict]:
+        return [
+            {"title": self.text(s.title), "paragraphs": self.texts(s.paragraphs), "points": self.texts(s.points)}
+            for s in self._bundle.guidance
+        ]
+
+    def _concern_led_by(self, contact_id: str) -> str:
+        """The concern whose slip puts this contact first (e.g. children's social care -> "child")."""
+        for concern in self._bundle.concerns.values():
+            if concern.contacts[:1] == (contact_id,):
+                return concern.id
+        return next(iter(self._bundle.concerns))
+
+    @Slot(str, bool, result="QVariantMap")
+    def takeaway(self, concern: str, discreet: bool) -> dict:
+        """What the take-the-numbers screen lists: the very entries the slip and the QR card carry."""
+        c = self._bundle.concerns[concern]
+        return {
+            "title": self.text(self._bundle.discreet.title if discreet else c.title),
+            "contacts": [
+                {
+                    "name": e.label,
+                    "phone": e.phone or "",
+                    "shownPhone": display_number(e.phone) if e.phone else "",
+                    "email": e.email or "",
+                }
+                for e in card_entries(self._bundle, concern, discreet)
+            ],
+        }

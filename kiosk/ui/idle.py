@@ -1,0 +1,84 @@
+"""Idle reset: after a quiet spell, warn with a countdown (WCAG 2.2.1), then wipe the session."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Property, QEvent, QObject, QTimer, Signal, Slot
+
+USER_INPUT = {
+    QEvent.Type.MouseButtonPress,
+    QEvent.Type.TouchBegin,
+    QEvent.Type.KeyPress,
+    QEvent.Type.Wheel,
+    QEvent.Type.TabletPress,
+}
+
+
+class IdleMonitor(QObject):
+    """Watches every input event of the application; `expired` fires when the countdown runs out."""
+
+    warningChanged = Signal()
+    secondsLeftChanged = Signal()
+    expired = Signal()
+
+    def __init__(self, timeout_s: float = 120, warning_s: int = 30, parent: QObject | None = None):
+        super().__init__(parent)
+        if warning_s < 20:
+            raise ValueError("the idle warning must give at least 20 seconds (WCAG 2.2.1)")
+        self._warning_s = warning_s
+        self._seconds_left = warning_s
+        self._quiet = QTimer(self)
+        self._quiet.setSingleShot(True)
+        self._quiet.setInterval(int(max(timeout_s - warning_s, 1) * 1000))
+        self._quiet.timeout.connect(self._start_warning)
+        self._tick = QTimer(self)
+        self._tick.setInterval(1000)
+        self._tick.timeout.connect(self._count_down)
+        self.needs_warning = lambda: True
+
+    def start(self) -> None:
+        self._quiet.start()
+
+    def stop(self) -> None:
+        self._quiet.stop()
+        self._tick.stop()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+        if event.type() in USER_INPUT:
+            self.activity()
+        return False
+
+    @Slot()
+    def activity(self) -> None:
+        if self._tick.isActive():
+            self._tick.stop()
+            self.warningChanged.emit()
+        self._quiet.start()
+
+    @Property(bool, notify=warningChanged)
+    def warning(self) -> bool:
+        return self._tick.isActive()
+
+    @Property(int, notify=secondsLeftChanged)
+    def secondsLeft(self) -> int:
+        return self._seconds_left
+
+    def _set_left(self, value: int) -> None:
+        self._seconds_left = value
+        self.secondsLeftChanged.emit()
+
+    def _start_warning(self) -> None:
+        if not self.needs_warning():
+            self.expired.emit()
+            self._quiet.start()
+            return
+        self._set_left(self._warning_s)
+        self._tick.start()
+        self.warningChanged.emit()
+
+    def _count_down(self) -> None:
+        self._set_left(self._seconds_left - 1)
+        if self._seconds_left <= 0:
+            self._tick.stop()
+            self.warningChanged.emit()
+            self.expired.emit()
+            self._quiet.start()

@@ -1,0 +1,37 @@
+import QtQuick
+import Kiosk
+import Kiosk.Backend
+
+// Before the idle reset: a clear countdown and one big button to carry on (WCAG 2.2.1).
+Rectangle {
+    color: "#cc14181d"
+    MouseArea { anchors.fill: parent }
+
+    Rectangle {
+        anchors.centerIn: parent
+        width: Math.min(parent.width - 2 * Theme.pageMargin, 900)
+        height: column.implicitHeight + 2 * Theme.gapLarge
+        radius: Theme.radius
+        color: Theme.surface
+        Column {
+            id: column
+            x: Theme.gapLarge
+            y: Theme.gapLarge
+            width: parent.width - 2 * Theme.gapLarge
+            spacing: Theme.gapLarge
+            Heading { text: qsTr("Are you still there?") }
+            Para {
+                objectName: "idleCountdown"
+                text: qsTr("This screen will clear in %1 seconds.").arg(Idle.secondsLeft)
+                font.pixelSize: Theme.textLarge
+            }
+            TouchButton {
+                objectName: "stillHere"
+                width: parent.width
+                text: qsTr("I am still here")
+                kind: "primary"
+                onActivated: Idle.activity()
+            }
+        }
+    }
+}

@@ -1,0 +1,66 @@
+import QtQuick
+import Kiosk
+
+// One contact: who answers, and the number in very large type.
+Rectangle {
+    id: card
+    property string name
+    property string shownPhone
+    property string phone
+    property string email
+    property string whoFor
+    property bool big: false
+
+    width: parent ? parent.width : implicitWidth
+    readonly property int padding: big ? Theme.gapLarge : Theme.gap
+    implicitHeight: column.implicitHeight + 2 * padding
+    radius: Theme.radius
+    color: Theme.surface
+    border.color: Theme.border
+    border.width: 2
+    Accessible.role: Accessible.StaticText
+    Accessible.name: name + ": " + (phone ? phone : "") + (email ? " " + email : "")
+
+    Column {
+        id: column
+        x: card.padding + Theme.gap
+        y: card.padding
+        width: parent.width - 2 * (card.padding + Theme.gap)
+        spacing: 4
+        Text {
+            width: parent.width
+            text: card.name
+            color: Theme.inkMuted
+            font.family: Theme.fontFamily
+            font.pixelSize: Theme.textLarge
+            wrapMode: Text.Wrap
+        }
+        Text {
+            objectName: "number"
+            width: parent.width
+            visible: card.shownPhone.length > 0
+            text: card.shownPhone
+            color: Theme.ink
+            font.family: Theme.fontFamily
+            font.pixelSize: card.big ? Theme.textNumber : Theme.textNumberSmall
+            font.bold: true
+            wrapMode: Text.Wrap
+        }
+        Text {
+            objectName: "email"
+            width: parent.width
+            visible: card.email.length > 0
+            text: card.email
+            color: Theme.ink
+            font.family: Theme.fontFamily
+            font.pixelSize: Theme.textHeading
+            font.bold: true
+            wrapMode: Text.WrapAnywhere
+        }
+        Para {
+            visible: card.whoFor.length > 0
+            text: card.whoFor
+            color: Theme.inkMuted
+        }
+    }
+}

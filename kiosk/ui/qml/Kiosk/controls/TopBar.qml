@@ -1,0 +1,61 @@
+import QtQuick
+import Kiosk
+import Kiosk.Backend
+
+// On every screen: the way back, the way home, and the way out.
+Rectangle {
+    id: bar
+    implicitHeight: Math.max(Theme.touchTarget, leave.implicitHeight) + 2 * 12
+    color: Theme.surface
+
+    Row {
+        anchors.left: parent.left
+        anchors.leftMargin: Theme.gap
+        anchors.verticalCenter: parent.verticalCenter
+        spacing: Theme.gap
+        TouchButton {
+            objectName: "back"
+            visible: Session.canGoBack
+            text: qsTr("Back")
+            kind: "quiet"
+            onActivated: Session.back()
+        }
+        TouchButton {
+            objectName: "home"
+            visible: Session.screen !== "home"
+            text: qsTr("Start again")
+            kind: "quiet"
+            onActivated: Session.home()
+        }
+    }
+
+    Text {
+        anchors.centerIn: parent
+        width: Math.max(0, parent.width - 2 * (leave.width + 2 * Theme.gap) - 2 * Theme.gap)
+        visible: width > 200
+        text: Content.partnership
+        color: Theme.inkMuted
+        font.family: Theme.fontFamily
+        font.pixelSize: Theme.textSmall
+        horizontalAlignment: Text.AlignHCenter
+        elide: Text.ElideRight
+    }
+
+    TouchButton {
+        id: leave
+        objectName: "leaveQuickly"
+        anchors.right: parent.right
+        anchors.rightMargin: Theme.gap
+        anchors.verticalCenter: parent.verticalCenter
+        text: qsTr("Leave quickly")
+        kind: "exit"
+        onActivated: Session.leaveQuickly()
+    }
+
+    Rectangle {
+        anchors.bottom: parent.bottom
+        width: parent.width
+        height: 2
+        color: Theme.border
+    }
+}

@@ -1,0 +1,29 @@
+import QtQuick
+import Kiosk
+import Kiosk.Backend
+
+ScrollPage {
+    id: page
+    objectName: "screen:home"
+    Heading { text: Content.title }
+    Para { text: Content.subtitle; font.pixelSize: Theme.textLarge; color: Theme.inkMuted }
+    Grid {
+        id: grid
+        width: parent.width
+        columns: width > 900 ? 2 : 1
+        spacing: Theme.gap
+        Repeater {
+            model: Content.homeChoices
+            ChoiceButton {
+                required property var modelData
+                width: (grid.width - (grid.columns - 1) * grid.spacing) / grid.columns
+                height: Math.max(implicitHeight, 170)
+                text: modelData.label
+                detail: modelData.detail
+                target: modelData.target
+                kind: modelData.style
+                onActivated: Session.go(target)
+            }
+        }
+    }
+}

@@ -1,0 +1,31 @@
+"""Serves QR codes to QML as image://qr/<concern>/<discreet 0|1>, drawn from the bundle's numbers."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtGui import QImage
+from PySide6.QtQuick import QQuickImageProvider
+
+from kiosk.core import qr
+from kiosk.core.content.model import Bundle
+
+
+class QrImageProvider(QQuickImageProvider):
+    def __init__(self, bundle: Bundle):
+        super().__init__(QQuickImageProvider.ImageType.Image)
+        self._bundle = bundle
+
+    def requestImage(self, image_id: str, size: QSize, requested: QSize) -> QImage:  # noqa: N802
+        concern, _, discreet = image_id.partition("/")
+        if concern not in self._bundle.concerns:
+            concern = "all"
+        modules = qr.matrix(qr.vcard(self._bundle, concern, discreet.startswith("1")))
+        n = len(modules)
+        data = bytes(0 if dark else 255 for row in modules for dark in row)
+        image = QImage(data, n, n, n, QImage.Format.Format_Grayscale8).copy()
+        side = max(requested.width(), requested.height(), n * 4)
+        image = image.scaled(side - side % n, side - side % n, mode=Qt.TransformationMode.FastTransformation)
+        if size is not None:
+            size.setWidth(image.width())
+            size.setHeight(image.height())
+        return image

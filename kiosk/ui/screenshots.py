@@ -1,0 +1,52 @@
+"""Render every screen of the journey to PNG, for content reviewers and for us."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+from kiosk.core.content.model import Bundle
+
+
+def journey_targets(bundle: Bundle) -> list[str]:
+    """Every screen a resident can reach, once each."""
+    targets = ["home"]
+    targets += [f"question:{q}" for q in bundle.questions]
+    targets += [f"answer:{a}" for a in bundle.answers]
+    targets += ["abuse-types"] + [f"abuse:{t.id}" for t in bundle.abuse_types]
+    targets += ["guidance"] + [f"take:{c}" for c in bundle.concerns]
+    return targets
+
+
+def render_all(bundle: Bundle, output: Path, sizes: list[tuple[int, int]]) -> Iterator[Path]:
+    from PySide6.QtGui import QGuiApplication
+
+    from kiosk.ui.app import KioskApp, Options
+    from kiosk.ui.fonts import register_fonts
+
+    app = QGuiApplication.instance() or QGuiApplication(["kiosk-screenshots"])
+    register_fonts(app)
+    output.mkdir(parents=True, exist_ok=True)
+    for width, height in sizes:
+        kiosk = KioskApp(app, bundle, Options(windowed=True, width=width, height=height))
+        try:
+            for target in journey_targets(bundle):
+                kiosk.session.go(target)
+                yield _grab(app, kiosk, output / f"{width}x{height}-{target.replace(':', '-')}.png")
+            kiosk.session.go("take:all")
+            kiosk.session.discreet = True
+            yield _grab(app, kiosk, output / f"{width}x{height}-take-all-discreet.png")
+            kiosk.session.leaveQuickly()
+            yield _grab(app, kiosk, output / f"{width}x{height}-neutral.png")
+            kiosk.session.uncover()
+            kiosk.session.go("answer:child")
+            kiosk.idle._start_warning()
+            yield _grab(app, kiosk, output / f"{width}x{height}-idle-warning.png")
+        finally:
+            kiosk.shutdown()
+
+
+def _grab(app, kiosk, path: Path) -> Path:
+    app.processEvents()
+    kiosk.window.grabWindow().save(str(path))
+    return path

@@ -1,0 +1,82 @@
+"""Making the contact slip from the screen, off the UI thread, into a private folder wiped on reset."""
+
+from __future__ import annotations
+
+import shutil
+import tempfile
+from pathlib import Path
+
+from PySide6.QtCore import Property, QObject, Signal, Slot
+
+from kiosk.core.content.model import Bundle
+from kiosk.core.slips.render import SlipRequest, render_slip
+from kiosk.ui.worker import Background
+
+
+class SlipsAdapter(QObject):
+    stateChanged = Signal()
+    slipReady = Signal(str)
+    slipFailed = Signal(str)
+
+    def __init__(self, bundle: Bundle, parent: QObject | None = None):
+        super().__init__(parent)
+        self._bundle = bundle
+        self._state = "idle"  # idle | working | ready | failed
+        self._folder: Path | None = None
+        self._last: Path | None = None
+        self._background = Background(self)
+        self._generation = 0
+
+    @Property(str, notify=stateChanged)
+    def state(self) -> str:
+        return self._state
+
+    @property
+    def last_slip(self) -> Path | None:
+        return self._last
+
+    def _set_state(self, state: str) -> None:
+        self._state = state
+        self.stateChanged.emit()
+
+    @Slot(str, bool)
+    def make(self, concern: str, discreet: bool) -> None:
+        if self._state == "working":
+            return
+        self._set_state("working")
+        if self._folder is None:
+            self._folder = Path(tempfile.mkdtemp(prefix="kiosk-slip-"))
+        target = self._folder / "slip.pdf"
+        request = SlipRequest(concern=concern, discreet=discreet)
+        generation = self._generation
+
+        def work() -> Path:
+            target.write_bytes(render_slip(self._bundle, request))
+            return target
+
+        def done(path: Path) -> None:
+            if generation != self._generation:  # the session was wiped meanwhile
+                path.unlink(missing_ok=True)
+                return
+            self._last = path
+            self._set_state("ready")
+            self.slipReady.emit(str(path))
+
+        def failed(exc: BaseException) -> None:
+            self._set_state("failed")
+            self.slipFailed.emit(str(exc))
+
+        self._background.run(work, done, failed)
+
+    def wipe(self) -> None:
+        """Forget every slip of this session, on disk too."""
+        self._generation += 1
+        self._last = None
+        if self._folder is not None:
+            shutil.rmtree(self._folder, ignore_errors=True)
+            self._folder = None
+        if self._state != "idle":
+            self._set_state("idle")
+
+    def wait(self) -> bool:
+        return self._background.wait()
