@@ -22,17 +22,42 @@ def _size(text: str) -> tuple[int, int]:
     return w, h
 
 
+def _idle_timeout(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a number of seconds") from None
+    if value <= 30:
+        raise argparse.ArgumentTypeError(
+            f"{value:g} s is too short: the screen warns for 30 s before it clears, so use more than 30"
+        )
+    return value
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="kiosk", description="Safeguarding information kiosk.")
     parser.add_argument("--version", action="version", version=f"kiosk {__version__}")
     parser.add_argument("--windowed", action="store_true", help="run in a window, not full screen")
     parser.add_argument("--bundle", type=Path, help="content bundle folder (default: built-in Wigan)")
-    parser.add_argument("--idle-timeout", type=float, default=120, metavar="SECONDS",
-                        help="seconds without a touch before the screen clears (default 120)")
-    parser.add_argument("--size", type=_size, default=(1920, 1080), metavar="WxH",
-                        help="window size with --windowed (default 1920x1080)")
-    parser.add_argument("--startup-probe", action="store_true",
-                        help="start, wait for the home screen's first frame, print timings as JSON, exit")
+    parser.add_argument(
+        "--idle-timeout",
+        type=float,
+        default=120,
+        metavar="SECONDS",
+        help="seconds without a touch before the screen clears (default 120)",
+    )
+    parser.add_argument(
+        "--size",
+        type=_size,
+        default=(1920, 1080),
+        metavar="WxH",
+        help="window size with --windowed (default 1920x1080)",
+    )
+    parser.add_argument(
+        "--startup-probe",
+        action="store_true",
+        help="start, wait for the home screen's first frame, print timings as JSON, exit",
+    )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     slip = sub.add_parser("slip", help="write a contact slip PDF")
@@ -138,11 +163,16 @@ def _probe(app, kiosk, started: float) -> None:
     def first_frame() -> None:
         kiosk.window.frameSwapped.disconnect(first_frame)
         peak_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-        print(json.dumps({
-            "first_frame_ms": round(process_age_ms(started), 1),
-            "peak_rss_mb": round(peak_kb / 1024, 1),
-            "monotonic": time.monotonic(),
-        }), flush=True)
+        print(
+            json.dumps(
+                {
+                    "first_frame_ms": round(process_age_ms(started), 1),
+                    "peak_rss_mb": round(peak_kb / 1024, 1),
+                    "monotonic": time.monotonic(),
+                }
+            ),
+            flush=True,
+        )
         app.quit()
 
     kiosk.window.frameSwapped.connect(first_frame)

@@ -8,15 +8,15 @@ import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QUrl
+from PySide6.QtCore import QObject
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtQml import QQmlApplicationEngine, qmlRegisterSingletonInstance
+from PySide6.QtQml import QQmlApplicationEngine
 from PySide6.QtQuick import QQuickWindow
 
 from kiosk.core.content.loader import BundleError
 from kiosk.core.content.model import Bundle
+from kiosk.ui import registry
 from kiosk.ui.content import ContentAdapter
-from kiosk.ui.fonts import register_fonts
 from kiosk.ui.idle import IdleMonitor
 from kiosk.ui.qr_provider import QrImageProvider
 from kiosk.ui.quickexit import ShiftTripleWatch
@@ -36,6 +36,7 @@ class Options:
     height: int = 1080
     idle_timeout_s: float = 120
     idle_warning_s: int = 30
+    second_ms: int = 1000
     bundle_problems: list[str] = field(default_factory=list)
 
 
@@ -61,11 +62,11 @@ class KioskApp(QObject):
         self.bundle = bundle
         self.options = options
         self.translator = GettextTranslator()
-        app.installTranslator(self.translator)
+        self.translator.install(app)
         self.content = ContentAdapter(bundle, self)
         self.session = SessionAdapter(self)
         self.slips = SlipsAdapter(bundle, self)
-        self.idle = IdleMonitor(options.idle_timeout_s, options.idle_warning_s, self)
+        self.idle = IdleMonitor(options.idle_timeout_s, options.idle_warning_s, self, options.second_ms)
         self.shift_watch = ShiftTripleWatch(self)
         self.session.on_wipe(self.slips.wipe)
         self.idle.needs_warning = lambda: not self.session.pristine
@@ -73,10 +74,8 @@ class KioskApp(QObject):
         self.shift_watch.triggered.connect(self.session.leaveQuickly)
         self.session.wiped.connect(lambda why: log.info("session wiped (%s)", why))
 
-        for name, obj in (("Content", self.content), ("Session", self.session), ("Slips", self.slips),
-                          ("Idle", self.idle)):
-            qmlRegisterSingletonInstance(type(obj), "Kiosk.Backend", 1, 0, name, obj)
         self.engine = QQmlApplicationEngine(self)
+        registry.bind(self.engine, self)
         self.engine.addImageProvider("qr", QrImageProvider(bundle))
         self.engine.addImportPath(str(QML_DIR))
         self.engine.setInitialProperties(
@@ -96,6 +95,7 @@ class KioskApp(QObject):
         self.slips.wipe()
         self.slips.wait()
         self.window.close()
+        registry.unbind(self.engine)
         self.engine.deleteLater()
 
 
@@ -112,7 +112,3 @@ def load_content(bundle_dir: Path | None) -> tuple[Bundle, list[str]]:
             problems = [str(p) for p in exc.problems]
             log.error("%s\nUsing the built-in content instead.", exc)
     return load_bundle(builtin_bundle()), problems
-
-
-def qml_url() -> QUrl:
-    return QUrl.fromLocalFile(str(QML_DIR))

@@ -5,14 +5,25 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import Property, QObject, Signal, Slot
+from PySide6.QtQml import QmlNamedElement, QmlSingleton
 
 from kiosk.core.content.model import Bundle, Choice, Contact
 from kiosk.core.content.text import display_number, fill
 from kiosk.core.qr import card_entries
+from kiosk.ui import registry
+
+QML_IMPORT_NAME = registry.QML_IMPORT_NAME
+QML_IMPORT_MAJOR_VERSION = registry.QML_IMPORT_MAJOR_VERSION
 
 
+@QmlNamedElement("Content")
+@QmlSingleton
 class ContentAdapter(QObject):
     changed = Signal()
+
+    @staticmethod
+    def create(engine):  # noqa: ANN001 - called by QML, once per engine
+        return registry.owner_of(engine).content
 
     def __init__(self, bundle: Bundle, parent: QObject | None = None):
         super().__init__(parent)
@@ -123,7 +134,11 @@ class ContentAdapter(QObject):
     @Property("QVariantList", notify=changed)
     def guidance(self) -> list[dict]:
         return [
-            {"title": self.text(s.title), "paragraphs": self.texts(s.paragraphs), "points": self.texts(s.points)}
+            {
+                "title": self.text(s.title),
+                "paragraphs": self.texts(s.paragraphs),
+                "points": self.texts(s.points),
+            }
             for s in self._bundle.guidance
         ]
 

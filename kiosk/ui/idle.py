@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Property, QEvent, QObject, QTimer, Signal, Slot
+from PySide6.QtQml import QmlNamedElement, QmlSingleton
+
+from kiosk.ui import registry
 
 USER_INPUT = {
     QEvent.Type.MouseButtonPress,
@@ -13,6 +16,12 @@ USER_INPUT = {
 }
 
 
+QML_IMPORT_NAME = registry.QML_IMPORT_NAME
+QML_IMPORT_MAJOR_VERSION = registry.QML_IMPORT_MAJOR_VERSION
+
+
+@QmlNamedElement("Idle")
+@QmlSingleton
 class IdleMonitor(QObject):
     """Watches every input event of the application; `expired` fires when the countdown runs out."""
 
@@ -20,18 +29,33 @@ class IdleMonitor(QObject):
     secondsLeftChanged = Signal()
     expired = Signal()
 
-    def __init__(self, timeout_s: float = 120, warning_s: int = 30, parent: QObject | None = None):
+    @staticmethod
+    def create(engine):  # noqa: ANN001 - called by QML, once per engine
+        return registry.owner_of(engine).idle
+
+    def __init__(
+        self,
+        timeout_s: float = 120,
+        warning_s: int = 30,
+        parent: QObject | None = None,
+        second_ms: int = 1000,
+    ):
+        """`second_ms` is the length of a second; only tests shorten it."""
         super().__init__(parent)
         if warning_s < 20:
             raise ValueError("the idle warning must give at least 20 seconds (WCAG 2.2.1)")
+        if timeout_s <= warning_s:
+            raise ValueError(
+                f"the idle timeout ({timeout_s} s) must be longer than its warning ({warning_s} s)"
+            )
         self._warning_s = warning_s
         self._seconds_left = warning_s
         self._quiet = QTimer(self)
         self._quiet.setSingleShot(True)
-        self._quiet.setInterval(int(max(timeout_s - warning_s, 1) * 1000))
+        self._quiet.setInterval(int((timeout_s - warning_s) * second_ms))
         self._quiet.timeout.connect(self._start_warning)
         self._tick = QTimer(self)
-        self._tick.setInterval(1000)
+        self._tick.setInterval(second_ms)
         self._tick.timeout.connect(self._count_down)
         self.needs_warning = lambda: True
 

@@ -5,10 +5,17 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import Property, QObject, Signal, Slot
+from PySide6.QtQml import QmlNamedElement, QmlSingleton
 
 from kiosk.core.navigation import Navigator
+from kiosk.ui import registry
+
+QML_IMPORT_NAME = registry.QML_IMPORT_NAME
+QML_IMPORT_MAJOR_VERSION = registry.QML_IMPORT_MAJOR_VERSION
 
 
+@QmlNamedElement("Session")
+@QmlSingleton
 class SessionAdapter(QObject):
     """Everything that could tell someone what was viewed lives here, and `wipe()` forgets it all."""
 
@@ -16,6 +23,10 @@ class SessionAdapter(QObject):
     discreetChanged = Signal()
     neutralChanged = Signal()
     wiped = Signal(str)  # why: "quick-exit" or "idle"
+
+    @staticmethod
+    def create(engine):  # noqa: ANN001 - called by QML, once per engine
+        return registry.owner_of(engine).session
 
     def __init__(self, parent: QObject | None = None):
         super().__init__(parent)

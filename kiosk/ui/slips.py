@@ -7,16 +7,27 @@ import tempfile
 from pathlib import Path
 
 from PySide6.QtCore import Property, QObject, Signal, Slot
+from PySide6.QtQml import QmlNamedElement, QmlSingleton
 
 from kiosk.core.content.model import Bundle
 from kiosk.core.slips.render import SlipRequest, render_slip
+from kiosk.ui import registry
 from kiosk.ui.worker import Background
 
+QML_IMPORT_NAME = registry.QML_IMPORT_NAME
+QML_IMPORT_MAJOR_VERSION = registry.QML_IMPORT_MAJOR_VERSION
 
+
+@QmlNamedElement("Slips")
+@QmlSingleton
 class SlipsAdapter(QObject):
     stateChanged = Signal()
     slipReady = Signal(str)
     slipFailed = Signal(str)
+
+    @staticmethod
+    def create(engine):  # noqa: ANN001 - called by QML, once per engine
+        return registry.owner_of(engine).slips
 
     def __init__(self, bundle: Bundle, parent: QObject | None = None):
         super().__init__(parent)

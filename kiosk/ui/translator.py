@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QTranslator
+from PySide6.QtCore import QCoreApplication, QTranslator
 
 from kiosk.core import i18n
 
@@ -13,11 +13,13 @@ class GettextTranslator(QTranslator):
         self.language = language
         self._catalog = i18n.translation(language)
 
+    def install(self, app: QCoreApplication) -> None:
+        """Install first: Qt asks the last-installed translator first, so Qt's own .qm go after."""
+        app.installTranslator(self)
+
     def translate(self, context, source_text, disambiguation=None, n=-1):  # noqa: ANN001
-        if not source_text:
-            return None
-        translated = self._catalog.gettext(source_text)
-        return translated if translated != source_text else None
+        # Always a string (None confuses PySide's conversion); an unknown text translates to itself.
+        return self._catalog.gettext(source_text) if source_text else ""
 
     def isEmpty(self) -> bool:  # noqa: N802 - Qt override
         return False

@@ -79,7 +79,9 @@ def render_slip(bundle: Bundle, request: SlipRequest) -> bytes:
     pdf.setFillColorRGB(*INK)
     y = height - margin
 
-    def para(content: str, font: str, size: float, leading: float, x: float = margin, w: float = inner) -> None:
+    def para(
+        content: str, font: str, size: float, leading: float, x: float = margin, w: float = inner
+    ) -> None:
         nonlocal y
         for line in simpleSplit(content, font, size, w):
             y -= leading
@@ -110,7 +112,13 @@ def render_slip(bundle: Bundle, request: SlipRequest) -> bytes:
     for line in text["lines"]:
         para(line, REGULAR, 8.5, 11, w=text_w)
     para(text["qr_caption"], REGULAR, 7, 9, w=text_w)
-    _draw_qr(pdf, vcard(bundle, request.concern, request.discreet), width - margin - qr_size, top_of_block - qr_size, qr_size)
+    _draw_qr(
+        pdf,
+        vcard(bundle, request.concern, request.discreet),
+        width - margin - qr_size,
+        top_of_block - qr_size,
+        qr_size,
+    )
     pdf.setFont(REGULAR, 7)
     pdf.drawString(margin, margin, text["footer"])
     pdf.showPage()

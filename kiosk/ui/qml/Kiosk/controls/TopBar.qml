@@ -9,6 +9,7 @@ Rectangle {
     color: Theme.surface
 
     Row {
+        id: leftRow
         anchors.left: parent.left
         anchors.leftMargin: Theme.gap
         anchors.verticalCenter: parent.verticalCenter
@@ -30,9 +31,12 @@ Rectangle {
     }
 
     Text {
-        anchors.centerIn: parent
-        width: Math.max(0, parent.width - 2 * (leave.width + 2 * Theme.gap) - 2 * Theme.gap)
-        visible: width > 200
+        // Centred in the bar when there is room, never under a button.
+        readonly property real room: leave.x - Theme.gap - (leftRow.x + leftRow.width + Theme.gap)
+        x: Math.max(leftRow.x + leftRow.width + Theme.gap, Math.min((parent.width - width) / 2, leave.x - Theme.gap - width))
+        anchors.verticalCenter: parent.verticalCenter
+        width: Math.min(implicitWidth, room)
+        visible: room > 200
         text: Content.partnership
         color: Theme.inkMuted
         font.family: Theme.fontFamily
