@@ -45,6 +45,10 @@ class Resident:
             raise AssertionError(f"nothing named {name!r} on screen {self.screen!r}; shown: {names}")
         return matches[0]
 
+    def page(self) -> QQuickItem:
+        """The current screen (the Loader's item): a Flickable for every journey screen."""
+        return self.find("page").property("item")
+
     def has(self, name: str) -> bool:
         return any(i.objectName() == name for i in self.items())
 

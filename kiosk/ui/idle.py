@@ -67,8 +67,16 @@ class IdleMonitor(QObject):
         self._tick.stop()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
-        if event.type() in USER_INPUT:
+        if event.type() not in USER_INPUT:
+            return False
+        if not self.warning:
             self.activity()
+            return False
+        # While the warning shows, a tap lands on the warning (which carries on), never on the
+        # screen beneath it; a key press carries on and goes no further.
+        if event.type() == QEvent.Type.KeyPress:
+            self.activity()
+            return True
         return False
 
     @Slot()

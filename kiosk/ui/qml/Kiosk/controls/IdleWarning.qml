@@ -5,7 +5,11 @@ import Kiosk.Backend
 // Before the idle reset: a clear countdown and one big button to carry on (WCAG 2.2.1).
 Rectangle {
     color: "#cc14181d"
-    MouseArea { anchors.fill: parent }
+    MouseArea {
+        // A tap anywhere carries on, and nothing reaches the screen beneath.
+        anchors.fill: parent
+        onClicked: Idle.activity()
+    }
 
     Rectangle {
         anchors.centerIn: parent
