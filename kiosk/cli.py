@@ -41,7 +41,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--bundle", type=Path, help="content bundle folder (default: built-in Wigan)")
     parser.add_argument(
         "--idle-timeout",
-        type=float,
+        type=_idle_timeout,
         default=120,
         metavar="SECONDS",
         help="seconds without a touch before the screen clears (default 120)",

@@ -31,11 +31,22 @@ def test_builtin_content_covers_every_abuse_type(bundle):
     children = [t.title for t in bundle.abuse_types_in("children")]
     adults = [t.title for t in bundle.abuse_types_in("adults")]
     assert len(children) == 11 and len(adults) == 10
-    for needed in ("Female genital mutilation", "Forced marriage", "Radicalisation", "Online abuse",
-                   "Child criminal exploitation", "Child sexual exploitation"):
+    for needed in (
+        "Female genital mutilation",
+        "Forced marriage",
+        "Radicalisation",
+        "Online abuse",
+        "Child criminal exploitation",
+        "Child sexual exploitation",
+    ):
         assert any(needed in t for t in children), needed
-    for needed in ("Modern slavery", "Self-neglect", "Organisational abuse", "Discriminatory abuse",
-                   "Financial or material abuse"):
+    for needed in (
+        "Modern slavery",
+        "Self-neglect",
+        "Organisational abuse",
+        "Discriminatory abuse",
+        "Financial or material abuse",
+    ):
         assert any(needed in t for t in adults), needed
 
 

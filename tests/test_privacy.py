@@ -130,7 +130,11 @@ def test_a_tap_on_the_warning_never_acts_on_the_screen_beneath(quick_idle):
     beneath = r.find("go:answer:danger")
     centre = beneath.mapToScene(QPointF(beneath.width() / 2, beneath.height() / 2))
     r.qtbot.waitUntil(lambda: r.kiosk.idle.warning, timeout=3000)
-    QTest.mouseClick(r.window, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier,
-                     QPoint(int(centre.x()), int(centre.y())))
+    QTest.mouseClick(
+        r.window,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+        QPoint(int(centre.x()), int(centre.y())),
+    )
     assert not r.kiosk.idle.warning
     assert r.screen == "question", "the tap only dismissed the warning"

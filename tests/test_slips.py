@@ -21,11 +21,15 @@ def decode_pdf_qr(pdf: bytes, tmp_path) -> list[str]:
 
     source = tmp_path / "slip.pdf"
     source.write_bytes(pdf)
-    subprocess.run(["pdftoppm", "-r", "200", "-png", "-singlefile", str(source), str(tmp_path / "slip")], check=True)
+    subprocess.run(
+        ["pdftoppm", "-r", "200", "-png", "-singlefile", str(source), str(tmp_path / "slip")], check=True
+    )
     return [b.text for b in zxingcpp.read_barcodes(Image.open(tmp_path / "slip.png"))]
 
 
-needs_pdftoppm = pytest.mark.skipif(not shutil.which("pdftoppm"), reason="poppler-utils (pdftoppm) not installed")
+needs_pdftoppm = pytest.mark.skipif(
+    not shutil.which("pdftoppm"), reason="poppler-utils (pdftoppm) not installed"
+)
 
 
 @needs_pdftoppm
@@ -65,8 +69,9 @@ def test_slip_has_guidance_partnership_and_date(bundle, slip_text):
 
 
 def test_slip_is_a6(bundle):
-    from pypdf import PdfReader
     import io
+
+    from pypdf import PdfReader
 
     page = PdfReader(io.BytesIO(render_slip(bundle, SlipRequest()))).pages[0]
     width_mm, height_mm = (float(v) / 72 * 25.4 for v in page.mediabox.upper_right)

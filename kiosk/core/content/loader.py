@@ -260,8 +260,8 @@ class _Builder:
             if phone and not PHONE.match(phone):
                 f.problem(
                     f"{w}.phone",
-                    f"{phone!r} is not a UK number as published (digits and single spaces, "
-                    'e.g. "01942 828300" or "999")',
+                    f"{phone!r} is not a UK number as published: three digits for the emergency "
+                    "number, otherwise 0 then digits in groups split by single spaces",
                     f.line_of(f"{w}.phone"),
                 )
             if email and not EMAIL.match(email):

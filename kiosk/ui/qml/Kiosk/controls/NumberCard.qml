@@ -44,7 +44,8 @@ Rectangle {
             font.family: Theme.fontFamily
             font.pixelSize: card.big ? Theme.textNumber : Theme.textNumberSmall
             font.bold: true
-            wrapMode: Text.Wrap
+            // Never break inside a number; the layout tests catch one that does not fit.
+            wrapMode: Text.NoWrap
         }
         Text {
             objectName: "email"
@@ -55,7 +56,7 @@ Rectangle {
             font.family: Theme.fontFamily
             font.pixelSize: Theme.textHeading
             font.bold: true
-            wrapMode: Text.WrapAnywhere
+            wrapMode: Text.NoWrap
         }
         Para {
             visible: card.whoFor.length > 0

@@ -1,0 +1,74 @@
+"""Every screen at kiosk and laptop sizes: no clipped or cut-off text, every touch target large enough."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QPointF
+
+from kiosk.ui.screenshots import journey_targets
+
+SIZES = [(1920, 1080), (1080, 1920), (1366, 768)]
+MIN_TARGET = 72
+
+
+def layout_problems(r) -> list[str]:
+    problems = []
+    width = r.window.width()
+    for item in r.items():
+        left = item.mapToScene(QPointF(0, 0)).x()
+        right = item.mapToScene(QPointF(item.width(), 0)).x()
+        name = item.objectName() or item.metaObject().className()
+        if item.inherits("QQuickText") and item.property("text"):
+            text = item.property("text")[:40]
+            if item.property("truncated"):
+                problems.append(f"text cut off: {text!r}")
+            if item.property("contentWidth") > item.width() + 1:
+                problems.append(f"text wider than its box: {text!r}")
+            if left < -0.5 or right > width + 0.5:
+                problems.append(f"text outside the window ({left:.0f}..{right:.0f}): {text!r}")
+        if name in ("number", "email") and item.property("lineCount") != 1:
+            problems.append(f"{name} {item.property('text')!r} breaks over lines")
+        if item.metaObject().indexOfSignal("activated()") >= 0:
+            if item.width() < MIN_TARGET or item.height() < MIN_TARGET:
+                problems.append(f"touch target {name} is {item.width():.0f}x{item.height():.0f} px")
+            if left < -0.5 or right > width + 0.5:
+                problems.append(f"button {name} outside the window")
+    return problems
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+def test_every_screen_lays_out_without_clipping(make_kiosk, bundle, size):
+    r = make_kiosk(*size)
+    found = {}
+    screens = journey_targets(bundle)
+    for target in screens:
+        r.kiosk.session.go(target)
+        r.qtbot.wait(1)
+        if problems := layout_problems(r):
+            found[target] = problems
+    r.kiosk.session.go("take:all")
+    r.kiosk.session.discreet = True
+    r.kiosk.idle._start_warning()
+    r.qtbot.wait(1)
+    if problems := layout_problems(r):
+        found["take:all discreet + idle warning"] = problems
+    r.kiosk.session.leaveQuickly()
+    r.qtbot.wait(1)
+    if problems := layout_problems(r):
+        found["neutral"] = problems
+    assert not found, found
+
+
+def test_top_bar_title_never_sits_under_a_button(make_kiosk):
+    r = make_kiosk(1080, 1920)
+    r.tap("go:guidance")
+    back, home, leave = r.find("back"), r.find("home"), r.find("leaveQuickly")
+    title = next(
+        i
+        for i in r.items()
+        if i.inherits("QQuickText") and i.property("text") == "Wigan Safeguarding Partnership"
+    )
+    t_left = title.mapToScene(QPointF(0, 0)).x()
+    t_right = title.mapToScene(QPointF(title.width(), 0)).x()
+    assert t_left >= home.mapToScene(QPointF(home.width(), 0)).x() > back.mapToScene(QPointF(0, 0)).x()
+    assert t_right <= leave.mapToScene(QPointF(0, 0)).x()
