@@ -14,12 +14,20 @@ class CompileCatalogs(BuildHookInterface):
         from babel.messages.pofile import read_po
 
         source = Path(self.root) / "translations"
-        out = Path(tempfile.mkdtemp(prefix="kiosk-mo-"))
+        self._tmp = tempfile.TemporaryDirectory(prefix="kiosk-mo-")
+        out = Path(self._tmp.name)
         for po_path in sorted(source.glob("*/LC_MESSAGES/*.po")):
             with po_path.open("rb") as fh:
                 catalog = read_po(fh, locale=po_path.parent.parent.name)
+            if catalog.fuzzy:
+                # As `pybabel compile` does: a catalog marked fuzzy as a whole is not ready to ship.
+                self.app.display_warning(f"skipping {po_path}: its header is marked fuzzy")
+                continue
             target = out / po_path.relative_to(source).with_suffix(".mo")
             target.parent.mkdir(parents=True, exist_ok=True)
             with target.open("wb") as fh:
                 write_mo(fh, catalog)
         build_data.setdefault("force_include", {})[str(out)] = "kiosk/translations"
+
+    def finalize(self, version: str, build_data: dict, artifact_path: str) -> None:
+        self._tmp.cleanup()

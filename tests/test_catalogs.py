@@ -37,9 +37,23 @@ def template(tmp_path_factory: pytest.TempPathFactory) -> Catalog:
     """What `make extract` would write now (same mapping file, same keywords)."""
     pot = tmp_path_factory.mktemp("catalogs") / "kiosk.pot"
     result = subprocess.run(
-        [sys.executable, "-m", "babel.messages.frontend", "--quiet", "extract",
-         "-F", "babel.cfg", "-k", "qsTr", "-o", str(pot), "."],
-        cwd=ROOT, capture_output=True, text=True,
+        [
+            sys.executable,
+            "-m",
+            "babel.messages.frontend",
+            "--quiet",
+            "extract",
+            "-F",
+            "babel.cfg",
+            "-k",
+            "qsTr",
+            "-o",
+            str(pot),
+            ".",
+        ],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
     )
     assert result.returncode == 0, f"pybabel extract failed:\n{result.stdout}{result.stderr}"
     return _read(pot)

@@ -59,25 +59,47 @@ def installed(tmp_path_factory: pytest.TempPathFactory) -> Installed:
     isolation = ["--no-isolation"] if _build_requirements_present() else []
     result = subprocess.run(
         [sys.executable, "-m", "build", "--wheel", *isolation, "--outdir", str(tmp / "dist"), str(ROOT)],
-        capture_output=True, text=True, timeout=TIMEOUT_S * 3,
+        capture_output=True,
+        text=True,
+        timeout=TIMEOUT_S * 3,
     )
     _check(result, "python -m build --wheel")
     (wheel,) = (tmp / "dist").glob("kiosk-*.whl")
 
     venv = tmp / "venv"
-    _check(subprocess.run([sys.executable, "-m", "venv", "--without-pip", str(venv)],
-                          capture_output=True, text=True), "python -m venv")
+    _check(
+        subprocess.run(
+            [sys.executable, "-m", "venv", "--without-pip", str(venv)], capture_output=True, text=True
+        ),
+        "python -m venv",
+    )
     python = venv / "bin" / "python"
     result = subprocess.run(
-        [sys.executable, "-m", "pip", "--python", str(python), "install", "--no-index", "--no-deps",
-         "--no-warn-script-location", str(wheel)],
-        capture_output=True, text=True, timeout=TIMEOUT_S,
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "--python",
+            str(python),
+            "install",
+            "--no-index",
+            "--no-deps",
+            "--no-warn-script-location",
+            str(wheel),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=TIMEOUT_S,
     )
     _check(result, "pip install kiosk.whl")
-    site_packages = Path(subprocess.run(
-        [str(python), "-c", "import sysconfig; print(sysconfig.get_path('purelib'))"],
-        capture_output=True, text=True, check=True,
-    ).stdout.strip())
+    site_packages = Path(
+        subprocess.run(
+            [str(python), "-c", "import sysconfig; print(sysconfig.get_path('purelib'))"],
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout.strip()
+    )
 
     # The dependencies (PySide6 alone is some 200 MB) come from the environment running the tests,
     # through a .pth file, instead of being downloaded again. Its entries come after the new venv's
@@ -105,7 +127,8 @@ def test_wheel_carries_fonts_bundle_and_compiled_catalog(installed: Installed) -
 
 def test_kiosk_imports_from_the_installed_wheel(installed: Installed) -> None:
     result = installed.run(
-        str(installed.python), "-c",
+        str(installed.python),
+        "-c",
         "import kiosk.core.resources as r, kiosk; print(kiosk.__file__); print(r.translations_dir())",
     )
     _check(result, "import kiosk")

@@ -14,7 +14,10 @@ _CHECKOUT = _PACKAGE.parent
 
 def data_dir(name: str) -> Path:
     """Return the folder `name` ("assets", "bundles", "translations")."""
-    for base in (_PACKAGE, _CHECKOUT):
+    bases = [_PACKAGE]
+    if (_CHECKOUT / "pyproject.toml").is_file():  # a source checkout, not site-packages
+        bases.append(_CHECKOUT)
+    for base in bases:
         candidate = base / name
         if candidate.is_dir():
             return candidate

@@ -1,0 +1,114 @@
+"""Start-up to the home screen's first frame, and peak memory, beside a bare PySide6 window.
+
+Both run offscreen as fresh processes, interleaved (bare, kiosk, bare, kiosk, ...) so that a busy
+moment on the machine hurts both alike; one warm-up each fills the disk cache. Each prints one JSON
+line when its first frame is painted (`kiosk --startup-probe`, `benchmarks/bare_window.py`).
+Children get a bytecode cache under out/ (see `common.child_env`), as an installed kiosk would.
+
+`first_frame_ms` counts from the process's start time in /proc, which has clock-tick (10 ms)
+resolution; "Popen to first frame" uses the child's `time.monotonic()` and is the sharper figure.
+
+`python -m benchmarks.startup --imports` lists the imports that cost the kiosk most at start-up.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+import time
+
+from benchmarks.common import ROOT, Result, child_env, median
+
+KIOSK = [sys.executable, "-m", "kiosk", "--startup-probe"]
+BARE = [sys.executable, "-m", "benchmarks.bare_window"]
+GOAL_FIRST_FRAME = 1.5  # × the bare window's median
+GOAL_PEAK_RSS = 1.6
+
+
+def probe(command: list[str], extra_args: tuple[str, ...] = ()) -> tuple[dict, str]:
+    """Run one start-up probe; its JSON line plus `wall_ms` from our Popen to the line, and its stderr."""
+    started = time.monotonic()  # system-wide on Linux, so comparable with the child's own clock
+    proc = subprocess.run(
+        [command[0], *extra_args, *command[1:]],
+        cwd=ROOT,
+        env=child_env(),
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    line = next((ln for ln in proc.stdout.splitlines() if ln.startswith("{")), None)
+    if proc.returncode != 0 or line is None:
+        raise RuntimeError(f"{' '.join(command)} failed ({proc.returncode}):\n{proc.stderr[-2000:]}")
+    data = json.loads(line)
+    data["wall_ms"] = (data["monotonic"] - started) * 1000
+    return data, proc.stderr
+
+
+def top_imports(count: int = 10) -> list[dict]:
+    """The slowest imports of one kiosk start-up, by cumulative time, from `python -X importtime`."""
+    _, stderr = probe(KIOSK, ("-X", "importtime"))
+    rows = []
+    for line in stderr.splitlines():
+        if line.startswith("import time:") and "cumulative" not in line:
+            own, cumulative, name = (part.strip() for part in line[len("import time:") :].split("|"))
+            rows.append({"module": name, "cumulative_ms": int(cumulative) / 1000, "self_ms": int(own) / 1000})
+    return sorted(rows, key=lambda row: row["cumulative_ms"], reverse=True)[:count]
+
+
+def run(runs: int = 7, warmup: int = 1) -> list[Result]:
+    bare, kiosk = [], []
+    for i in range(warmup + runs):
+        for command, samples in ((BARE, bare), (KIOSK, kiosk)):
+            data, _ = probe(command)
+            if i >= warmup:
+                samples.append(data)
+
+    def med(samples: list[dict], key: str) -> float:
+        return median([s[key] for s in samples])
+
+    frame, frame_base = med(kiosk, "first_frame_ms"), med(bare, "first_frame_ms")
+    rss, rss_base = med(kiosk, "peak_rss_mb"), med(bare, "peak_rss_mb")
+    wall, wall_base = med(kiosk, "wall_ms"), med(bare, "wall_ms")
+    return [
+        Result(
+            "start-up to first frame",
+            frame,
+            "ms",
+            baseline=frame_base,
+            baseline_is="bare window",
+            goal=f"≤ {GOAL_FIRST_FRAME:g} × baseline ({GOAL_FIRST_FRAME * frame_base:.0f})",
+            passed=frame <= GOAL_FIRST_FRAME * frame_base,
+            detail={
+                "ratio": frame / frame_base,
+                "runs": runs,
+                "top_imports": top_imports(),
+                "kiosk_ms": [s["first_frame_ms"] for s in kiosk],
+                "bare_ms": [s["first_frame_ms"] for s in bare],
+            },
+        ),
+        Result(
+            "start-up peak RSS",
+            rss,
+            "MB",
+            baseline=rss_base,
+            baseline_is="bare window",
+            goal=f"≤ {GOAL_PEAK_RSS:g} × baseline ({GOAL_PEAK_RSS * rss_base:.0f})",
+            passed=rss <= GOAL_PEAK_RSS * rss_base,
+            detail={"ratio": rss / rss_base},
+        ),
+        Result(
+            "start-up, Popen to first frame",
+            wall,
+            "ms",
+            baseline=wall_base,
+            baseline_is="bare window",
+            detail={"ratio": wall / wall_base},
+        ),
+    ]
+
+
+if __name__ == "__main__" and sys.argv[1:] == ["--imports"]:
+    print(f"{'module':50} {'cumulative ms':>14} {'self ms':>8}")
+    for row in top_imports():
+        print(f"{row['module']:50} {row['cumulative_ms']:14.1f} {row['self_ms']:8.1f}")
