@@ -88,6 +88,8 @@ def run(changes: int = 200, warmup: int = 20) -> list[Result]:
         kiosk.shutdown()
         app.processEvents()
 
+    if not timed or not floor:
+        raise RuntimeError(f"no frame came within {TIMEOUT_MS} ms of any screen change")
     p95, floor_p95 = percentile(timed, 95), percentile(floor, 95)
     first_ok = [ms for ms in first_visits if ms is not None]
     slowest_first = targets[first_visits.index(max(first_ok)) % len(targets)]

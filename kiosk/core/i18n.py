@@ -7,10 +7,12 @@ from __future__ import annotations
 
 import gettext
 from functools import cache
-
-from babel import Locale
+from typing import TYPE_CHECKING
 
 from kiosk.core.resources import translations_dir
+
+if TYPE_CHECKING:
+    from babel import Locale
 
 DOMAIN = "kiosk"
 SOURCE_LANGUAGE = "en_GB"
@@ -25,6 +27,8 @@ def translation(language: str = SOURCE_LANGUAGE) -> gettext.NullTranslations:
 
 
 def locale(language: str = SOURCE_LANGUAGE) -> Locale:
+    from babel import Locale  # babel's locale data is only needed once text is formatted
+
     return Locale.parse(language)
 
 

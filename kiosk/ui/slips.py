@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import shutil
 import tempfile
 from pathlib import Path
@@ -10,10 +11,10 @@ from PySide6.QtCore import Property, QObject, Signal, Slot
 from PySide6.QtQml import QmlNamedElement, QmlSingleton
 
 from kiosk.core.content.model import Bundle
-from kiosk.core.slips.render import SlipRequest, render_slip
 from kiosk.ui import registry
 from kiosk.ui.worker import Background
 
+log = logging.getLogger(__name__)
 QML_IMPORT_NAME = registry.QML_IMPORT_NAME
 QML_IMPORT_MAJOR_VERSION = registry.QML_IMPORT_MAJOR_VERSION
 
@@ -58,6 +59,8 @@ class SlipsAdapter(QObject):
         if self._folder is None:
             self._folder = Path(tempfile.mkdtemp(prefix="kiosk-slip-"))
         target = self._folder / "slip.pdf"
+        from kiosk.core.slips.render import SlipRequest, render_slip
+
         request = SlipRequest(concern=concern, discreet=discreet)
         generation = self._generation
 
@@ -78,6 +81,20 @@ class SlipsAdapter(QObject):
             self.slipFailed.emit(str(exc))
 
         self._background.run(work, done, failed)
+
+    def prewarm(self) -> None:
+        """Load reportlab and qrcode, register fonts and draw every QR card, off the UI thread, so the
+        first "Print a slip" and the first take-away screen are as quick as the hundredth."""
+        from kiosk.core import qr
+        from kiosk.core.slips.render import SlipRequest, render_slip
+
+        def work() -> None:
+            render_slip(self._bundle, SlipRequest())
+            for concern in self._bundle.concerns:
+                for discreet in (False, True):
+                    qr.matrix(qr.vcard(self._bundle, concern, discreet))
+
+        self._background.run(work, lambda _: None, lambda exc: log.warning("slip pre-warm failed: %s", exc))
 
     def wipe(self) -> None:
         """Forget every slip of this session, on disk too."""

@@ -8,8 +8,6 @@ from datetime import date
 from functools import cache
 from pathlib import Path
 
-from babel.dates import format_date
-
 from kiosk.core import i18n
 from kiosk.core.content.model import Bundle
 from kiosk.core.content.text import fill
@@ -41,6 +39,8 @@ def _register_fonts() -> None:
 
 def slip_text(bundle: Bundle, request: SlipRequest) -> dict:
     """Everything the slip says, as plain data (also what speech and tests read)."""
+    from babel.dates import format_date
+
     _ = i18n.translation(request.language).gettext
     concern = bundle.concerns[request.concern]
     numbers = bundle.contact_numbers()
