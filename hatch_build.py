@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 import tempfile
 from pathlib import Path
 
@@ -25,8 +26,10 @@ class CompileCatalogs(BuildHookInterface):
                 continue
             target = out / po_path.relative_to(source).with_suffix(".mo")
             target.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(po_path, target.with_suffix(".po"))  # for `kiosk languages` coverage
             with target.open("wb") as fh:
                 write_mo(fh, catalog)
+        shutil.copyfile(source / "kiosk.pot", out / "kiosk.pot")
         build_data.setdefault("force_include", {})[str(out)] = "kiosk/translations"
 
     def finalize(self, version: str, build_data: dict, artifact_path: str) -> None:

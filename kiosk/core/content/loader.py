@@ -165,17 +165,27 @@ class _File:
 
 def load_bundle(folder: str | Path) -> Bundle:
     """Load and check the bundle in `folder`; raise BundleError listing every problem found."""
-    folder = Path(folder)
+    return _build(Path(folder))[0]
+
+
+def translatable_texts(folder: str | Path) -> list[tuple[str, int | None, str, str]]:
+    """Every user-facing text of a valid bundle as (file name, line, field, text), for translators."""
+    _, builder = _build(Path(folder))
+    return [(file.name, file.line_of(where), where, text) for file, where, text in builder.texts]
+
+
+def _build(folder: Path) -> tuple[Bundle, _Builder]:
     problems: list[Problem] = []
     if not folder.is_dir():
         raise BundleError(folder, [Problem(str(folder), "(folder)", "does not exist or is not a folder")])
     files = {name: _File(folder, name, problems) for name in FILES}
     if problems:
         raise BundleError(folder, problems)
-    bundle = _Builder(folder, files).build()
+    builder = _Builder(folder, files)
+    bundle = builder.build()
     if problems:
         raise BundleError(folder, problems)
-    return bundle
+    return bundle, builder
 
 
 class _Builder:

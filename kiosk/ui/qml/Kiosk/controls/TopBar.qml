@@ -5,6 +5,7 @@ import Kiosk.Backend
 // On every screen: the way back, the way home, and the way out.
 Rectangle {
     id: bar
+    signal languageRequested()
     implicitHeight: Math.max(Theme.touchTarget, leave.implicitHeight) + 2 * 12
     color: Theme.surface
 
@@ -20,6 +21,15 @@ Rectangle {
             text: qsTr("Back")
             kind: "quiet"
             onActivated: Session.back()
+        }
+        TouchButton {
+            objectName: "language"
+            // "Language" in the current language, and the name of the current language itself,
+            // so someone who cannot read the current language still recognises their own.
+            text: qsTr("Language")
+            detail: Session.languageName
+            kind: "quiet"
+            onActivated: bar.languageRequested()
         }
         TouchButton {
             objectName: "home"

@@ -7,6 +7,7 @@ Rectangle {
     property string text
     property string detail
     property string kind: "normal"   // normal | primary | urgent | exit | quiet
+    property string fontFamily: Theme.fontFamily
     property bool pressedDown: mouse.pressed
     signal activated()
 
@@ -47,7 +48,7 @@ Rectangle {
             width: parent.width
             text: button.text
             color: button.inkColour
-            font.family: Theme.fontFamily
+            font.family: button.fontFamily
             font.pixelSize: Theme.textLarge
             font.bold: true
             wrapMode: Text.Wrap
@@ -59,7 +60,7 @@ Rectangle {
             visible: button.detail.length > 0
             text: button.detail
             color: button.inkColour
-            font.family: Theme.fontFamily
+            font.family: button.fontFamily
             font.pixelSize: Theme.textSmall
             wrapMode: Text.Wrap
             horizontalAlignment: Text.AlignLeft
