@@ -59,16 +59,16 @@ def test_every_screen_lays_out_without_clipping(make_kiosk, bundle, size):
     assert not found, found
 
 
-def test_top_bar_title_never_sits_under_a_button(make_kiosk):
-    r = make_kiosk(1080, 1920)
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+def test_top_bar_title_never_sits_under_a_button(make_kiosk, size):
+    r = make_kiosk(*size)
     r.tap("go:guidance")
-    back, home, leave = r.find("back"), r.find("home"), r.find("leaveQuickly")
-    title = next(
-        i
-        for i in r.items()
-        if i.inherits("QQuickText") and i.property("text") == "Wigan Safeguarding Partnership"
-    )
-    t_left = title.mapToScene(QPointF(0, 0)).x()
-    t_right = title.mapToScene(QPointF(title.width(), 0)).x()
-    assert t_left >= home.mapToScene(QPointF(home.width(), 0)).x() > back.mapToScene(QPointF(0, 0)).x()
-    assert t_right <= leave.mapToScene(QPointF(0, 0)).x()
+    r.qtbot.wait(50)
+    home, language = r.find("home"), r.find("language")
+    titles = [i for i in r.items() if i.inherits("QQuickText") and i.property("text") == "Wigan Safeguarding Partnership"]
+    for title in titles:  # shown only where there is room for it
+        t_left = title.mapToScene(QPointF(0, 0)).x()
+        t_right = title.mapToScene(QPointF(title.width(), 0)).x()
+        assert t_left >= home.mapToScene(QPointF(home.width(), 0)).x()
+        assert t_right <= language.mapToScene(QPointF(0, 0)).x()
+    assert titles or size[0] < 1300

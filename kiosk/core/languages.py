@@ -30,6 +30,11 @@ def font_for(code: str) -> str:
     return FONTS.get(SCRIPTS.get(code.split("_")[0].split("@")[0], ""), DEFAULT_FONT)
 
 
+def babel_locale(code: str) -> str:
+    """The CLDR locale for dates and numbers: Easy Read English formats as English."""
+    return code.split("@")[0]
+
+
 def is_rtl(code: str) -> bool:
     return SCRIPTS.get(code.split("_")[0]) == "Arab"
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -23,24 +23,35 @@ def _escape(value: str) -> str:
     return value.replace("\\", "\\\\").replace(",", "\\,").replace(";", "\\;").replace("\n", "\\n")
 
 
-def card_entries(bundle: Bundle, concern: str, discreet: bool) -> list[CardEntry]:
+def _same(text: str) -> str:
+    return text
+
+
+def card_entries(
+    bundle: Bundle, concern: str, discreet: bool, translate: Callable[[str], str] = _same
+) -> list[CardEntry]:
+    """The labelled numbers a slip, a QR card and the screen all carry for `concern`."""
     contacts: Sequence[Contact] = [bundle.contacts[c] for c in bundle.concerns[concern].contacts]
     # An email address such as help@nspcc.org.uk names the service, so a discreet card leaves it out.
     return [
-        CardEntry(c.discreet_name, c.phone, None) if discreet else CardEntry(c.name, c.phone, c.email)
+        CardEntry(translate(c.discreet_name), c.phone, None)
+        if discreet
+        else CardEntry(translate(c.name), c.phone, c.email)
         for c in contacts
         if c.phone or not discreet
     ]
 
 
-def vcard(bundle: Bundle, concern: str, discreet: bool = False) -> str:
+def vcard(
+    bundle: Bundle, concern: str, discreet: bool = False, translate: Callable[[str], str] = _same
+) -> str:
     """A vCard 3.0 that saves every number for `concern` as one contact, labelled per number."""
-    title = bundle.discreet.title if discreet else bundle.concerns[concern].title
+    title = translate(bundle.discreet.title if discreet else bundle.concerns[concern].title)
     lines = ["BEGIN:VCARD", "VERSION:3.0", f"N:;{_escape(title)};;;", f"FN:{_escape(title)}"]
     if not discreet:
-        lines.append(f"ORG:{_escape(bundle.name)}")
+        lines.append(f"ORG:{_escape(translate(bundle.name))}")
     notes = []
-    for i, entry in enumerate(card_entries(bundle, concern, discreet), start=1):
+    for i, entry in enumerate(card_entries(bundle, concern, discreet, translate), start=1):
         if entry.phone:
             lines.append(f"item{i}.TEL;TYPE=VOICE:{entry.phone}")
             lines.append(f"item{i}.X-ABLabel:{_escape(entry.label)}")

@@ -8,15 +8,18 @@ import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QTimer
+from PySide6.QtCore import QLibraryInfo, QLocale, QObject, QTimer, QTranslator
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtQml import QQmlApplicationEngine
 from PySide6.QtQuick import QQuickWindow
 
 from kiosk.core.content.loader import BundleError
 from kiosk.core.content.model import Bundle
+from kiosk.core.i18n import SOURCE_LANGUAGE
+from kiosk.core.languages import SHIPPED, babel_locale
 from kiosk.ui import registry
 from kiosk.ui.content import ContentAdapter
+from kiosk.ui.fonts import ensure_all_fonts, ensure_font
 from kiosk.ui.idle import IdleMonitor
 from kiosk.ui.qr_provider import QrImageProvider
 from kiosk.ui.quickexit import ShiftTripleWatch
@@ -38,6 +41,8 @@ class Options:
     idle_timeout_s: float = 120
     idle_warning_s: int = 30
     second_ms: int = 1000
+    languages: tuple[str, ...] = SHIPPED
+    default_language: str = SHIPPED[0]
     bundle_problems: list[str] = field(default_factory=list)
 
 
@@ -64,8 +69,10 @@ class KioskApp(QObject):
         self.options = options
         self.translator = GettextTranslator()
         self.translator.install(app)
+        self.qt_translator = QTranslator(self)
+        app.installTranslator(self.qt_translator)  # installed last, so asked first, for Qt's own
         self.content = ContentAdapter(bundle, self)
-        self.session = SessionAdapter(self)
+        self.session = SessionAdapter(self, options.languages, options.default_language)
         self.slips = SlipsAdapter(bundle, self)
         self.idle = IdleMonitor(options.idle_timeout_s, options.idle_warning_s, self, options.second_ms)
         self.shift_watch = ShiftTripleWatch(self)
@@ -74,6 +81,7 @@ class KioskApp(QObject):
         self.idle.expired.connect(lambda: self.session.wipe("idle"))
         self.shift_watch.triggered.connect(self.session.leaveQuickly)
         self.session.wiped.connect(lambda why: log.info("session wiped (%s)", why))
+        self.session.languageChanged.connect(self.apply_language)
 
         self.engine = QQmlApplicationEngine(self)
         registry.bind(self.engine, self)
@@ -90,9 +98,30 @@ class KioskApp(QObject):
         self.window.installEventFilter(self.idle)
         self.window.installEventFilter(self.shift_watch)
         self.idle.start()
+        if options.default_language != SOURCE_LANGUAGE:
+            self.apply_language()
         self.prewarm = QTimer(self, singleShot=True, interval=PREWARM_AFTER_MS)
         self.prewarm.timeout.connect(self.slips.prewarm)
+        self.prewarm.timeout.connect(ensure_all_fonts)
         self.prewarm.start()
+
+    def apply_language(self) -> None:
+        """One call switches everything: catalog, Qt's own strings, locale, fonts, text direction."""
+        from PySide6.QtCore import Qt  # the Qt namespace costs ~16 ms on first use: not at start-up
+
+        code = self.session.language
+        ensure_font(self.session.fontFamily)
+        self.translator.set_language(code)
+        self.qt_translator.load(
+            f"qtbase_{code.split('@')[0]}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+        )
+        QLocale.setDefault(QLocale(babel_locale(code)))
+        self.app.setLayoutDirection(
+            Qt.LayoutDirection.RightToLeft if self.session.rtl else Qt.LayoutDirection.LeftToRight
+        )
+        self.content.set_language(code)
+        self.engine.retranslate()
+        log.info("language %s", code)
 
     def shutdown(self) -> None:
         self.prewarm.stop()

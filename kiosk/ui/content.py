@@ -7,6 +7,7 @@ from typing import Any
 from PySide6.QtCore import Property, QObject, Signal, Slot
 from PySide6.QtQml import QmlNamedElement, QmlSingleton
 
+from kiosk.core import i18n
 from kiosk.core.content.model import Bundle, Choice, Contact
 from kiosk.core.content.text import display_number, fill
 from kiosk.core.qr import card_entries
@@ -28,6 +29,8 @@ class ContentAdapter(QObject):
     def __init__(self, bundle: Bundle, parent: QObject | None = None):
         super().__init__(parent)
         self._bundle = bundle
+        self._language = i18n.SOURCE_LANGUAGE
+        self._gettext = i18n.translation(self._language).gettext
         numbers = bundle.contact_numbers()
         self._shown = {
             key: value if "@" in value else display_number(value) for key, value in numbers.items()
@@ -37,8 +40,14 @@ class ContentAdapter(QObject):
     def bundle(self) -> Bundle:
         return self._bundle
 
+    def set_language(self, code: str) -> None:
+        self._language = code
+        self._gettext = i18n.translation(code).gettext
+        self.changed.emit()
+
     def text(self, value: str) -> str:
-        return fill(value, self._shown.__getitem__)
+        """Bundle text in the current language, with the numbers filled in (never translated)."""
+        return fill(self._gettext(value), self._shown.__getitem__) if value else ""
 
     def texts(self, values) -> list[str]:
         return [self.text(v) for v in values]
@@ -55,7 +64,7 @@ class ContentAdapter(QObject):
     def contact(self, c: Contact) -> dict[str, Any]:
         return {
             "id": c.id,
-            "name": c.name,
+            "name": self.text(c.name),
             "phone": c.phone or "",
             "shownPhone": display_number(c.phone) if c.phone else "",
             "email": c.email or "",
@@ -65,7 +74,7 @@ class ContentAdapter(QObject):
 
     @Property(str, notify=changed)
     def partnership(self) -> str:
-        return self._bundle.name
+        return self.text(self._bundle.name)
 
     @Property(str, notify=changed)
     def title(self) -> str:
@@ -162,6 +171,6 @@ class ContentAdapter(QObject):
                     "shownPhone": display_number(e.phone) if e.phone else "",
                     "email": e.email or "",
                 }
-                for e in card_entries(self._bundle, concern, discreet)
+                for e in card_entries(self._bundle, concern, discreet, self._gettext)
             ],
         }

@@ -1,20 +1,41 @@
-"""Register the bundled fonts, so no glyph depends on the fonts of the machine."""
+"""Register the bundled fonts, so no glyph depends on the fonts of the machine.
+
+Noto Sans is registered at start-up; the Arabic-script and Chinese faces (4 MB) when first needed.
+"""
 
 from __future__ import annotations
 
 from PySide6.QtGui import QFont, QFontDatabase, QGuiApplication
 
-from kiosk.core.resources import data_dir
+from kiosk.core.resources import asset
 
 FAMILY = "Noto Sans"
+FILES = {
+    "Noto Sans": ("fonts/NotoSans-Regular.ttf", "fonts/NotoSans-Bold.ttf"),
+    "Noto Naskh Arabic": ("fonts/NotoNaskhArabic-Regular.ttf", "fonts/NotoNaskhArabic-Bold.ttf"),
+    "Droid Sans Fallback": ("fonts/DroidSansFallbackFull.ttf",),
+}
+_registered: set[str] = set()
 
 
-def register_fonts(app: QGuiApplication) -> list[str]:
-    families: list[str] = []
-    for path in sorted((data_dir("assets") / "fonts").glob("*.ttf")):
-        font_id = QFontDatabase.addApplicationFont(str(path))
-        if font_id < 0:
+def ensure_font(family: str) -> None:
+    """Register `family` from the bundled files once per process."""
+    if family in _registered:
+        return
+    if family not in FILES:
+        raise KeyError(f"no bundled font {family!r}; bundled: {', '.join(FILES)}")
+    for name in FILES[family]:
+        path = asset(name)
+        if QFontDatabase.addApplicationFont(str(path)) < 0:
             raise RuntimeError(f"Qt could not load the bundled font {path}")
-        families += QFontDatabase.applicationFontFamilies(font_id)
+    _registered.add(family)
+
+
+def ensure_all_fonts() -> None:
+    for family in FILES:
+        ensure_font(family)
+
+
+def register_fonts(app: QGuiApplication) -> None:
+    ensure_font(FAMILY)
     app.setFont(QFont(FAMILY))
-    return families

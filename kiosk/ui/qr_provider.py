@@ -1,4 +1,4 @@
-"""Serves QR codes to QML as image://qr/<concern>/<discreet 0|1>, drawn from the bundle's numbers."""
+"""Serves QR codes to QML as image://qr/<concern>/<discreet 0|1>/<language>, from the bundle's numbers."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ from PySide6.QtCore import QSize
 from PySide6.QtGui import QImage
 from PySide6.QtQuick import QQuickImageProvider
 
-from kiosk.core import qr
+from kiosk.core import i18n, qr
 from kiosk.core.content.model import Bundle
 
 
@@ -16,10 +16,11 @@ class QrImageProvider(QQuickImageProvider):
         self._bundle = bundle
 
     def requestImage(self, image_id: str, size: QSize, requested: QSize) -> QImage:  # noqa: N802
-        concern, _, discreet = image_id.partition("/")
+        concern, discreet, language = (image_id.split("/") + ["", "", ""])[:3]
         if concern not in self._bundle.concerns:
             concern = "all"
-        modules = qr.matrix(qr.vcard(self._bundle, concern, discreet.startswith("1")))
+        translate = i18n.translation(language or i18n.SOURCE_LANGUAGE).gettext
+        modules = qr.matrix(qr.vcard(self._bundle, concern, discreet == "1", translate))
         n = len(modules)
         data = bytes(0 if dark else 255 for row in modules for dark in row)
         image = QImage(data, n, n, n, QImage.Format.Format_Grayscale8).copy()

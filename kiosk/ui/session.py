@@ -7,8 +7,10 @@ from collections.abc import Callable
 from PySide6.QtCore import Property, QObject, Signal, Slot
 from PySide6.QtQml import QmlNamedElement, QmlSingleton
 
+from kiosk.core import languages
 from kiosk.core.navigation import Navigator
 from kiosk.ui import registry
+from kiosk.ui.fonts import ensure_all_fonts
 
 QML_IMPORT_NAME = registry.QML_IMPORT_NAME
 QML_IMPORT_MAJOR_VERSION = registry.QML_IMPORT_MAJOR_VERSION
@@ -22,14 +24,25 @@ class SessionAdapter(QObject):
     screenChanged = Signal()
     discreetChanged = Signal()
     neutralChanged = Signal()
+    languageChanged = Signal()
     wiped = Signal(str)  # why: "quick-exit" or "idle"
 
     @staticmethod
     def create(engine):  # noqa: ANN001 - called by QML, once per engine
         return registry.owner_of(engine).session
 
-    def __init__(self, parent: QObject | None = None):
+    def __init__(
+        self,
+        parent: QObject | None = None,
+        enabled: tuple[str, ...] = languages.SHIPPED,
+        default_language: str = languages.SHIPPED[0],
+    ):
         super().__init__(parent)
+        if default_language not in enabled:
+            raise ValueError(f"the default language {default_language!r} is not among {enabled}")
+        self._enabled = enabled
+        self._default_language = default_language
+        self._language = default_language
         self._nav = Navigator()
         self._discreet = False
         self._neutral = False
@@ -70,9 +83,47 @@ class SessionAdapter(QObject):
         """True while the neutral cover screen is shown after a quick exit."""
         return self._neutral
 
+    @Property(str, notify=languageChanged)
+    def language(self) -> str:
+        return self._language
+
+    @Property(str, notify=languageChanged)
+    def languageName(self) -> str:
+        return languages.language(self._language).name
+
+    @Property(bool, notify=languageChanged)
+    def rtl(self) -> bool:
+        return languages.is_rtl(self._language)
+
+    @Property(str, notify=languageChanged)
+    def fontFamily(self) -> str:
+        return languages.font_for(self._language)
+
+    @Property("QVariantList", constant=True)
+    def languages(self) -> list[dict]:
+        """The enabled languages for the picker, each named in its own language and script."""
+        ensure_all_fonts()  # the picker shows every script at once
+        return [
+            {"code": lang.code, "name": lang.name, "english": lang.english, "font": lang.font}
+            for lang in map(languages.language, self._enabled)
+        ]
+
+    @Slot(str)
+    def setLanguage(self, code: str) -> None:  # noqa: N802 - QML API
+        if code not in self._enabled:
+            raise ValueError(f"language {code!r} is not enabled here ({', '.join(self._enabled)})")
+        if code != self._language:
+            self._language = code
+            self.languageChanged.emit()
+
     @property
     def pristine(self) -> bool:
-        return self._nav.depth == 1 and not self._discreet and not self._neutral
+        return (
+            self._nav.depth == 1
+            and not self._discreet
+            and not self._neutral
+            and self._language == self._default_language
+        )
 
     @Slot(str)
     def go(self, target: str) -> None:
@@ -104,6 +155,7 @@ class SessionAdapter(QObject):
     def wipe(self, why: str) -> None:
         self._nav.reset()
         self.discreet = False
+        self.setLanguage(self._default_language)
         for wiper in self._wipers:
             wiper()
         self.screenChanged.emit()

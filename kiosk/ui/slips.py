@@ -51,8 +51,8 @@ class SlipsAdapter(QObject):
         self._state = state
         self.stateChanged.emit()
 
-    @Slot(str, bool)
-    def make(self, concern: str, discreet: bool) -> None:
+    @Slot(str, bool, str)
+    def make(self, concern: str, discreet: bool, language: str) -> None:
         if self._state == "working":
             return
         self._set_state("working")
@@ -61,7 +61,7 @@ class SlipsAdapter(QObject):
         target = self._folder / "slip.pdf"
         from kiosk.core.slips.render import SlipRequest, render_slip
 
-        request = SlipRequest(concern=concern, discreet=discreet)
+        request = SlipRequest(concern=concern, discreet=discreet, language=language)
         generation = self._generation
 
         def work() -> Path:

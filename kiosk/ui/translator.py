@@ -13,6 +13,10 @@ class GettextTranslator(QTranslator):
         self.language = language
         self._catalog = i18n.translation(language)
 
+    def set_language(self, language: str) -> None:
+        self.language = language
+        self._catalog = i18n.translation(language)
+
     def install(self, app: QCoreApplication) -> None:
         """Install first: Qt asks the last-installed translator first, so Qt's own .qm go after."""
         app.installTranslator(self)

@@ -16,6 +16,11 @@ Window {
     color: Theme.background
     title: qsTr("Information point")
 
+    // Right-to-left languages mirror the whole layout; Text follows, numbers stay left-to-right.
+    LayoutMirroring.enabled: Session.rtl
+    LayoutMirroring.childrenInherit: true
+    property bool pickingLanguage: false
+
     function componentFor(kind) {
         switch (kind) {
         case "question": return questionScreen
@@ -37,12 +42,16 @@ Window {
     Connections {
         target: Session
         function onScreenChanged() { root.showCurrent() }
+        // The same screen, rebuilt in the new language.
+        function onLanguageChanged() { root.showCurrent() }
+        function onWiped() { root.pickingLanguage = false }
     }
     Component.onCompleted: showCurrent()
 
     TopBar {
         id: bar
         anchors { top: parent.top; left: parent.left; right: parent.right }
+        onLanguageRequested: root.pickingLanguage = true
     }
     Loader {
         id: page
@@ -62,6 +71,11 @@ Window {
         objectName: "idleWarning"
         anchors.fill: parent
         visible: Idle.warning && !Session.neutral
+    }
+    Loader {
+        anchors.fill: parent
+        active: root.pickingLanguage
+        sourceComponent: LanguagePicker { onClosed: root.pickingLanguage = false }
     }
     NeutralScreen {
         anchors.fill: parent

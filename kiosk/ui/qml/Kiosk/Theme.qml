@@ -1,5 +1,6 @@
 pragma Singleton
 import QtQuick
+import Kiosk.Backend
 
 // Design tokens: every size, colour and font the kiosk uses, in one place.
 QtObject {
@@ -11,7 +12,8 @@ QtObject {
     readonly property int pageMargin: 40
     readonly property int readingWidth: 1300
 
-    readonly property string fontFamily: "Noto Sans"
+    // The face for the current language's script (Latin, Arabic script, Chinese).
+    readonly property string fontFamily: Session.fontFamily
     readonly property int textSmall: 22
     readonly property int textBody: 26
     readonly property int textLarge: 30

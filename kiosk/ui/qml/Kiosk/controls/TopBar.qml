@@ -2,11 +2,11 @@ import QtQuick
 import Kiosk
 import Kiosk.Backend
 
-// On every screen: the way back, the way home, and the way out.
+// On every screen: the way back, the way home, the language, and the way out.
 Rectangle {
     id: bar
     signal languageRequested()
-    implicitHeight: Math.max(Theme.touchTarget, leave.implicitHeight) + 2 * 12
+    implicitHeight: Math.max(Theme.touchTarget, leave.implicitHeight, language.implicitHeight) + 2 * 12
     color: Theme.surface
 
     Row {
@@ -23,15 +23,6 @@ Rectangle {
             onActivated: Session.back()
         }
         TouchButton {
-            objectName: "language"
-            // "Language" in the current language, and the name of the current language itself,
-            // so someone who cannot read the current language still recognises their own.
-            text: qsTr("Language")
-            detail: Session.languageName
-            kind: "quiet"
-            onActivated: bar.languageRequested()
-        }
-        TouchButton {
             objectName: "home"
             visible: Session.screen !== "home"
             text: qsTr("Start again")
@@ -42,8 +33,8 @@ Rectangle {
 
     Text {
         // Centred in the bar when there is room, never under a button.
-        readonly property real room: leave.x - Theme.gap - (leftRow.x + leftRow.width + Theme.gap)
-        x: Math.max(leftRow.x + leftRow.width + Theme.gap, Math.min((parent.width - width) / 2, leave.x - Theme.gap - width))
+        readonly property real room: rightRow.x - Theme.gap - (leftRow.x + leftRow.width + Theme.gap)
+        x: Math.max(leftRow.x + leftRow.width + Theme.gap, Math.min((parent.width - width) / 2, rightRow.x - Theme.gap - width))
         anchors.verticalCenter: parent.verticalCenter
         width: Math.min(implicitWidth, room)
         visible: room > 200
@@ -55,15 +46,28 @@ Rectangle {
         elide: Text.ElideRight
     }
 
-    TouchButton {
-        id: leave
-        objectName: "leaveQuickly"
+    Row {
+        id: rightRow
         anchors.right: parent.right
         anchors.rightMargin: Theme.gap
         anchors.verticalCenter: parent.verticalCenter
-        text: qsTr("Leave quickly")
-        kind: "exit"
-        onActivated: Session.leaveQuickly()
+        spacing: Theme.gap
+        TouchButton {
+            id: language
+            objectName: "language"
+            // "Language" in the current language, with the current language's own name beneath.
+            text: qsTr("Language")
+            detail: Session.languageName
+            kind: "quiet"
+            onActivated: bar.languageRequested()
+        }
+        TouchButton {
+            id: leave
+            objectName: "leaveQuickly"
+            text: qsTr("Leave quickly")
+            kind: "exit"
+            onActivated: Session.leaveQuickly()
+        }
     }
 
     Rectangle {

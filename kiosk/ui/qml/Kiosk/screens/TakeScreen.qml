@@ -54,7 +54,7 @@ ScrollPage {
                     Image {
                         objectName: "qrCode"
                         anchors.horizontalCenter: parent.horizontalCenter
-                        source: "image://qr/" + page.concern + "/" + (Session.discreet ? "1" : "0")
+                        source: "image://qr/" + page.concern + "/" + (Session.discreet ? "1" : "0") + "/" + Session.language
                         sourceSize.width: 380
                         sourceSize.height: 380
                         cache: false
@@ -75,7 +75,7 @@ ScrollPage {
                 kind: "primary"
                 text: Slips.state === "working" ? qsTr("Making your slip…") : qsTr("Print a slip")
                 detail: qsTr("A small card with these numbers and the code")
-                onActivated: Slips.make(page.concern, Session.discreet)
+                onActivated: Slips.make(page.concern, Session.discreet, Session.language)
             }
 
             Para {
