@@ -63,6 +63,15 @@ class Resident:
     def text(self) -> str:
         return "\n".join(self.texts())
 
+    def settle(self) -> None:
+        """Wait for the next frame, so Rows and anchors have laid out what changed."""
+        with self.qtbot.waitSignal(self.window.frameSwapped, timeout=2000):
+            self.window.update()
+
+    def show(self, target: str) -> None:
+        self.kiosk.session.go(target)
+        self.settle()
+
     # Acting
     def _scroll_into_view(self, item: QQuickItem) -> None:
         parent = item.parentItem()

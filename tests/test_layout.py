@@ -42,8 +42,7 @@ def test_every_screen_lays_out_without_clipping(make_kiosk, bundle, size):
     found = {}
     screens = journey_targets(bundle)
     for target in screens:
-        r.kiosk.session.go(target)
-        r.qtbot.wait(1)
+        r.show(target)
         if problems := layout_problems(r):
             found[target] = problems
     r.kiosk.session.go("take:all")

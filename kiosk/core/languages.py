@@ -89,8 +89,17 @@ def coverage(code: str) -> Coverage:
     messages = [m for m in catalog if m.id]
     fuzzy = sum(1 for m in messages if m.fuzzy)
     translated = sum(1 for m in messages if m.string and not m.fuzzy)
-    review = next((v for k, v in catalog.mime_headers if k == "X-Review-Status"), "draft")
+    review = review_status(po_path)
     return Coverage(code, translated, fuzzy, len(messages) - translated - fuzzy, review)
+
+
+def review_status(po_path) -> str:  # noqa: ANN001
+    """The catalog's X-Review-Status header ("draft" or "reviewed"); Babel drops unknown headers."""
+    import re
+
+    head = po_path.read_text(encoding="utf-8")[:4000]
+    found = re.search(r'^"X-Review-Status: *([\w-]+)\\n"$', head, re.MULTILINE)
+    return found.group(1) if found else "draft"
 
 
 def _count_template(path) -> int:  # noqa: ANN001

@@ -65,6 +65,7 @@ class KioskApp(QObject):
     def __init__(self, app: QGuiApplication, bundle: Bundle, options: Options):
         super().__init__(app)
         self.app = app
+        self._closed = False
         self.bundle = bundle
         self.options = options
         self.translator = GettextTranslator()
@@ -124,6 +125,9 @@ class KioskApp(QObject):
         log.info("language %s", code)
 
     def shutdown(self) -> None:
+        if self._closed:
+            return
+        self._closed = True
         self.prewarm.stop()
         self.idle.stop()
         self.slips.wipe()

@@ -24,7 +24,7 @@ class ContentAdapter(QObject):
 
     @staticmethod
     def create(engine):  # noqa: ANN001 - called by QML, once per engine
-        return registry.owner_of(engine).content
+        return registry.adapter(engine, "content")
 
     def __init__(self, bundle: Bundle, parent: QObject | None = None):
         super().__init__(parent)

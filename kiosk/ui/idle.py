@@ -31,7 +31,7 @@ class IdleMonitor(QObject):
 
     @staticmethod
     def create(engine):  # noqa: ANN001 - called by QML, once per engine
-        return registry.owner_of(engine).idle
+        return registry.adapter(engine, "idle")
 
     def __init__(
         self,

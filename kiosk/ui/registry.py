@@ -28,6 +28,16 @@ def unbind(engine: Any) -> None:
     _owners.pop(_key(engine), None)
 
 
+def adapter(engine: Any, name: str) -> Any:
+    """The adapter `name` of the kiosk that owns `engine`, kept owned by Python: QML would
+    otherwise delete it along with the engine."""
+    from PySide6.QtQml import QQmlEngine
+
+    obj = getattr(owner_of(engine), name)
+    QQmlEngine.setObjectOwnership(obj, QQmlEngine.ObjectOwnership.CppOwnership)
+    return obj
+
+
 def owner_of(engine: Any) -> Any:
     try:
         return _owners[_key(engine)]

@@ -29,7 +29,7 @@ class SessionAdapter(QObject):
 
     @staticmethod
     def create(engine):  # noqa: ANN001 - called by QML, once per engine
-        return registry.owner_of(engine).session
+        return registry.adapter(engine, "session")
 
     def __init__(
         self,

@@ -28,7 +28,7 @@ class SlipsAdapter(QObject):
 
     @staticmethod
     def create(engine):  # noqa: ANN001 - called by QML, once per engine
-        return registry.owner_of(engine).slips
+        return registry.adapter(engine, "slips")
 
     def __init__(self, bundle: Bundle, parent: QObject | None = None):
         super().__init__(parent)

@@ -37,13 +37,14 @@ Rectangle {
         x: Math.max(leftRow.x + leftRow.width + Theme.gap, Math.min((parent.width - width) / 2, rightRow.x - Theme.gap - width))
         anchors.verticalCenter: parent.verticalCenter
         width: Math.min(implicitWidth, room)
-        visible: room > 200
+        // Wraps rather than cut a word off; left out where two lines would not fit.
+        visible: room > 200 && contentHeight < bar.height - 8
         text: Content.partnership
         color: Theme.inkMuted
         font.family: Theme.fontFamily
         font.pixelSize: Theme.textSmall
         horizontalAlignment: Text.AlignHCenter
-        elide: Text.ElideRight
+        wrapMode: Text.WordWrap
     }
 
     Row {
