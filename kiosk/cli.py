@@ -34,6 +34,30 @@ def _idle_timeout(text: str) -> float:
     return value
 
 
+def _codes(text: str) -> tuple[str, ...]:
+    from kiosk.core.languages import SHIPPED
+
+    codes = tuple(c.strip() for c in text.split(",") if c.strip())
+    unknown = [c for c in codes if c not in SHIPPED]
+    if unknown or not codes:
+        raise argparse.ArgumentTypeError(
+            f"unknown language {', '.join(unknown)}; shipped: {', '.join(SHIPPED)}"
+        )
+    return codes
+
+
+def enabled_languages(args: argparse.Namespace) -> tuple[tuple[str, ...], str] | str:
+    """The languages to offer and the default, or why the settings cannot work."""
+    from kiosk.core.languages import SHIPPED, review_status_of
+
+    codes = args.languages or SHIPPED
+    if args.reviewed_only:
+        codes = tuple(c for c in codes if review_status_of(c) in ("source", "reviewed"))
+    if args.language not in codes:
+        return f"kiosk: the start-up language {args.language!r} is not among the offered languages {codes}"
+    return codes, args.language
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="kiosk", description="Safeguarding information kiosk.")
     parser.add_argument("--version", action="version", version=f"kiosk {__version__}")
@@ -58,7 +82,27 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="start, wait for the home screen's first frame, print timings as JSON, exit",
     )
+    parser.add_argument(
+        "--language",
+        default="en_GB",
+        metavar="CODE",
+        help="the language the kiosk starts in and returns to (default en_GB)",
+    )
+    parser.add_argument(
+        "--languages",
+        type=_codes,
+        default=None,
+        metavar="CODE,CODE",
+        help="languages residents can choose (default: every shipped language)",
+    )
+    parser.add_argument(
+        "--reviewed-only",
+        action="store_true",
+        help="offer only languages whose translation a qualified translator reviewed",
+    )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    sub.add_parser("languages", help="list shipped languages with their coverage and review status")
 
     slip = sub.add_parser("slip", help="write a contact slip PDF")
     slip.add_argument("--concern", choices=CONCERNS, default="all")
@@ -70,6 +114,13 @@ def build_parser() -> argparse.ArgumentParser:
     shots.add_argument("--output", "-o", type=Path, required=True, metavar="DIR")
     shots.add_argument("--size", type=_size, dest="shot_size", default=None, metavar="WxH")
     shots.add_argument("--bundle", type=Path, dest="shot_bundle", help=argparse.SUPPRESS)
+    shots.add_argument(
+        "--lang",
+        dest="shot_lang",
+        default=None,
+        metavar="CODE",
+        help="render in this language (default: the start-up language)",
+    )
     return parser
 
 
@@ -81,6 +132,8 @@ def main(argv: list[str] | None = None) -> int:
         return _slip(args)
     if args.command == "screenshots":
         return _screenshots(args)
+    if args.command == "languages":
+        return _languages()
     return _run(args, started)
 
 
@@ -109,6 +162,18 @@ def _slip(args: argparse.Namespace) -> int:
     return 0
 
 
+def _languages() -> int:
+    from kiosk.core import languages
+
+    print(f"{'code':16} {'name':22} {'translated':>10} {'fuzzy':>6} {'missing':>8}  review")
+    for code in languages.SHIPPED:
+        lang, cov = languages.language(code), languages.coverage(code)
+        total = cov.translated + cov.fuzzy + cov.missing
+        share = f"{100 * cov.translated // total}%" if total else "-"
+        print(f"{code:16} {lang.name:22} {share:>10} {cov.fuzzy:>6} {cov.missing:>8}  {cov.review}")
+    return 0
+
+
 def _screenshots(args: argparse.Namespace) -> int:
     import os
 
@@ -119,7 +184,8 @@ def _screenshots(args: argparse.Namespace) -> int:
     if bundle is None:
         return 2
     sizes = [args.shot_size] if args.shot_size else [(1920, 1080), (1080, 1920), (1366, 768)]
-    for path in render_all(bundle, args.output, sizes):
+    language = args.shot_lang or args.language
+    for path in render_all(bundle, args.output, sizes, language):
         print(path)
     return 0
 
@@ -143,7 +209,13 @@ def _run(args: argparse.Namespace, started: float) -> int:
 
     register_fonts(app)
     bundle, problems = load_content(args.bundle)
+    offered = enabled_languages(args)
+    if isinstance(offered, str):
+        print(offered, file=sys.stderr)
+        return 2
     options = Options(
+        languages=offered[0],
+        default_language=offered[1],
         windowed=args.windowed or args.startup_probe,
         width=args.size[0],
         height=args.size[1],

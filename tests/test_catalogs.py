@@ -120,3 +120,61 @@ def test_source_language_resolves_through_compiled_catalog() -> None:
     assert catalog.info().get("language") == i18n.SOURCE_LANGUAGE
     for message_id in sorted(_msgids(_read(TRANSLATIONS / "kiosk.pot"))):
         assert catalog.gettext(message_id) == message_id
+
+
+PLACEHOLDER = re.compile(r"\{[a-z_]+\}|%\d")
+TRANSLATED = [p for p in PO_FILES if p.parent.parent.name != i18n.SOURCE_LANGUAGE]
+
+
+@pytest.mark.parametrize("po_path", TRANSLATED, ids=lambda p: p.parent.parent.name)
+def test_translation_is_complete_and_keeps_every_placeholder(po_path: Path) -> None:
+    """Numbers come only through placeholders: a translation may not drop, add or alter one,
+    nor type a number of its own (digits of any script)."""
+    problems = []
+    for message in _read(po_path):
+        if not message.id:
+            continue
+        text = message.string
+        if not text or message.fuzzy:
+            problems.append(f"untranslated: {message.id!r}")
+            continue
+        if sorted(PLACEHOLDER.findall(message.id)) != sorted(PLACEHOLDER.findall(text)):
+            problems.append(f"placeholders differ: {message.id!r} -> {text!r}")
+        rest = PLACEHOLDER.sub("", text)
+        if re.search(r"\d", rest):
+            problems.append(f"a digit in {text!r}")
+        if re.search(r"[{}]", rest):
+            problems.append(f"a stray brace in {text!r}")
+    assert not problems, problems
+
+
+@pytest.mark.parametrize("po_path", TRANSLATED, ids=lambda p: p.parent.parent.name)
+def test_translation_carries_its_review_status(po_path: Path) -> None:
+    from kiosk.core.languages import review_status
+
+    assert review_status(po_path) in ("draft", "reviewed")
+
+
+def test_a_changed_english_text_shows_english_until_reviewed(tmp_path: Path) -> None:
+    """gettext's own rule: a fuzzy entry (English changed since translation) is not used."""
+    from babel.messages.mofile import write_mo
+
+    catalog = _read(TRANSLATIONS / "pl" / "LC_MESSAGES" / "kiosk.po", locale="pl")
+    message = catalog["Leave quickly"]
+    assert message.string
+    message.flags.add("fuzzy")
+    out = tmp_path / "pl" / "LC_MESSAGES"
+    out.mkdir(parents=True)
+    with (out / "kiosk.mo").open("wb") as fh:
+        write_mo(fh, catalog, use_fuzzy=False)
+    polish = gettext.translation("kiosk", localedir=tmp_path, languages=["pl"])
+    assert polish.gettext("Leave quickly") == "Leave quickly"
+    assert polish.gettext("Back") == catalog["Back"].string != "Back"
+
+
+def test_kiosk_languages_lists_coverage_and_review(capsys: pytest.CaptureFixture[str]) -> None:
+    from kiosk.cli import main
+
+    assert main(["languages"]) == 0
+    out = capsys.readouterr().out
+    assert "العربية" in out and "draft" in out and "100%" in out

@@ -46,7 +46,7 @@ def test_screenshots_renders_every_screen(tmp_path, bundle):
     )
     assert result.returncode == 0, result.stderr
     pngs = sorted(tmp_path.glob("*.png"))
-    assert len(pngs) == len(journey_targets(bundle)) + 3
+    assert len(pngs) == len(journey_targets(bundle)) + 4
     from PIL import Image
 
     with Image.open(tmp_path / "1366x768-home.png") as home:

@@ -14,8 +14,16 @@ from tests.driver import card_numbers, expected_numbers
 from tests.test_layout import SIZES, layout_problems
 from tests.test_slips import decode_pdf_qr, needs_pdftoppm
 
-OWN_NAMES = {"pl": "Polski", "ro": "Română", "ur": "اردو", "ar": "العربية", "zh_Hans": "中文 (简体)",
-             "pt": "Português", "en_GB": "English", "en_GB@easyread": "Easy Read English"}
+OWN_NAMES = {
+    "pl": "Polski",
+    "ro": "Română",
+    "ur": "اردو",
+    "ar": "العربية",
+    "zh_Hans": "中文 (简体)",
+    "pt": "Português",
+    "en_GB": "English",
+    "en_GB@easyread": "Easy Read English",
+}
 MARKS = {"\u2066", "\u2069", "\u00a0", "\u200f", "\u200e", "\n"}
 
 

@@ -64,7 +64,11 @@ def test_top_bar_title_never_sits_under_a_button(make_kiosk, size):
     r.tap("go:guidance")
     r.qtbot.wait(50)
     home, language = r.find("home"), r.find("language")
-    titles = [i for i in r.items() if i.inherits("QQuickText") and i.property("text") == "Wigan Safeguarding Partnership"]
+    titles = [
+        i
+        for i in r.items()
+        if i.inherits("QQuickText") and i.property("text") == "Wigan Safeguarding Partnership"
+    ]
     for title in titles:  # shown only where there is room for it
         t_left = title.mapToScene(QPointF(0, 0)).x()
         t_right = title.mapToScene(QPointF(title.width(), 0)).x()

@@ -102,6 +102,12 @@ def review_status(po_path) -> str:  # noqa: ANN001
     return found.group(1) if found else "draft"
 
 
+def review_status_of(code: str) -> str:
+    if code == i18n.SOURCE_LANGUAGE:
+        return "source"
+    return review_status(translations_dir() / code / "LC_MESSAGES" / "kiosk.po")
+
+
 def _count_template(path) -> int:  # noqa: ANN001
     from babel.messages.pofile import read_po
 

@@ -18,7 +18,9 @@ def journey_targets(bundle: Bundle) -> list[str]:
     return targets
 
 
-def render_all(bundle: Bundle, output: Path, sizes: list[tuple[int, int]]) -> Iterator[Path]:
+def render_all(
+    bundle: Bundle, output: Path, sizes: list[tuple[int, int]], language: str = "en_GB"
+) -> Iterator[Path]:
     from PySide6.QtGui import QGuiApplication
 
     from kiosk.ui.app import KioskApp, Options
@@ -28,20 +30,26 @@ def render_all(bundle: Bundle, output: Path, sizes: list[tuple[int, int]]) -> It
     register_fonts(app)
     output.mkdir(parents=True, exist_ok=True)
     for width, height in sizes:
-        kiosk = KioskApp(app, bundle, Options(windowed=True, width=width, height=height))
+        kiosk = KioskApp(
+            app, bundle, Options(windowed=True, width=width, height=height, default_language=language)
+        )
+        prefix = f"{language}-{width}x{height}" if language != "en_GB" else f"{width}x{height}"
         try:
             for target in journey_targets(bundle):
                 kiosk.session.go(target)
-                yield _grab(app, kiosk, output / f"{width}x{height}-{target.replace(':', '-')}.png")
+                yield _grab(app, kiosk, output / f"{prefix}-{target.replace(':', '-')}.png")
             kiosk.session.go("take:all")
             kiosk.session.discreet = True
-            yield _grab(app, kiosk, output / f"{width}x{height}-take-all-discreet.png")
+            yield _grab(app, kiosk, output / f"{prefix}-take-all-discreet.png")
+            kiosk.window.setProperty("pickingLanguage", True)
+            yield _grab(app, kiosk, output / f"{prefix}-language-picker.png")
+            kiosk.window.setProperty("pickingLanguage", False)
             kiosk.session.leaveQuickly()
-            yield _grab(app, kiosk, output / f"{width}x{height}-neutral.png")
+            yield _grab(app, kiosk, output / f"{prefix}-neutral.png")
             kiosk.session.uncover()
             kiosk.session.go("answer:child")
             kiosk.idle._start_warning()
-            yield _grab(app, kiosk, output / f"{width}x{height}-idle-warning.png")
+            yield _grab(app, kiosk, output / f"{prefix}-idle-warning.png")
         finally:
             kiosk.shutdown()
 
