@@ -59,7 +59,9 @@ def enabled_languages(args: argparse.Namespace) -> tuple[tuple[str, ...], str] |
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="kiosk", description="Safeguarding information kiosk.")
+    parser = argparse.ArgumentParser(
+        prog="kiosk", description="Safeguarding information kiosk.", allow_abbrev=False
+    )
     parser.add_argument("--version", action="version", version=f"kiosk {__version__}")
     parser.add_argument("--windowed", action="store_true", help="run in a window, not full screen")
     parser.add_argument("--bundle", type=Path, help="content bundle folder (default: built-in Wigan)")

@@ -49,6 +49,14 @@ def test_switching_language_keeps_the_screen_and_the_numbers(make_kiosk, code):
     (number,) = [i for i in r.items() if i.objectName() == "number"]
     assert plain(number.property("text")) == "01942 828300"
     assert number.property("text").startswith("\u2066"), "isolated, so it never reorders in RTL text"
+    r.settle()
+    card = number.parentItem()
+    left_gap = number.mapToItem(card, QPointF(0, 0)).x()
+    right_gap = card.width() - number.mapToItem(card, QPointF(number.width(), 0)).x()
+    if languages.is_rtl(code):
+        assert right_gap < left_gap, "the number sits at the reading edge (right)"
+    else:
+        assert left_gap < right_gap
     back = r.find("back")
     middle = back.mapToScene(QPointF(back.width() / 2, 0)).x()
     if languages.is_rtl(code):

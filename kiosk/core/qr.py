@@ -51,10 +51,11 @@ def vcard(
     if not discreet:
         lines.append(f"ORG:{_escape(translate(bundle.name))}")
     notes = []
-    for i, entry in enumerate(card_entries(bundle, concern, discreet, translate), start=1):
+    # Labels go once, in NOTE, which iOS and Android both show: per-number labels (X-ABLabel)
+    # only reach iOS and would make the code denser and harder to scan.
+    for entry in card_entries(bundle, concern, discreet, translate):
         if entry.phone:
-            lines.append(f"item{i}.TEL;TYPE=VOICE:{entry.phone}")
-            lines.append(f"item{i}.X-ABLabel:{_escape(entry.label)}")
+            lines.append(f"TEL;TYPE=VOICE:{entry.phone}")
             notes.append(f"{entry.label}: {entry.phone}")
         if entry.email:
             lines.append(f"EMAIL;TYPE=INTERNET:{entry.email}")

@@ -30,6 +30,7 @@ Rectangle {
         Text {
             width: parent.width
             text: card.name
+            horizontalAlignment: Text.AlignLeft
             color: Theme.inkMuted
             font.family: Theme.fontFamily
             font.pixelSize: Theme.textLarge
@@ -37,25 +38,30 @@ Rectangle {
         }
         Text {
             objectName: "number"
-            width: parent.width
+            // As wide as the number, at the reading edge (mirrored to the right in RTL).
+            width: Math.min(implicitWidth, parent.width)
+            anchors.left: parent.left
             visible: card.shownPhone.length > 0
             text: card.shownPhone
             color: Theme.ink
             font.family: Theme.fontFamily
             font.pixelSize: card.big ? Theme.textNumber : Theme.textNumberSmall
             font.bold: true
+            horizontalAlignment: Text.AlignLeft  // explicit, so it mirrors to the reading edge in RTL
             // Never break inside a number; the layout tests catch one that does not fit.
             wrapMode: Text.NoWrap
         }
         Text {
             objectName: "email"
-            width: parent.width
+            width: Math.min(implicitWidth, parent.width)
+            anchors.left: parent.left
             visible: card.email.length > 0
             text: card.email
             color: Theme.ink
             font.family: Theme.fontFamily
             font.pixelSize: Theme.textHeading
             font.bold: true
+            horizontalAlignment: Text.AlignLeft
             wrapMode: Text.NoWrap
         }
         Para {
