@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import importlib
 import json
 import logging
 import sys
@@ -12,6 +13,8 @@ from pathlib import Path
 from kiosk import __version__
 
 CONCERNS = ("danger", "child", "adult", "worker", "all")
+# Modules that add sub-commands of their own (staff and IT tools), kept out of this file.
+COMMAND_MODULES: tuple[str, ...] = ()
 
 
 def _size(text: str) -> tuple[int, int]:
@@ -105,6 +108,9 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     sub.add_parser("languages", help="list shipped languages with their coverage and review status")
+    for module in COMMAND_MODULES:
+        # Each adds its sub-commands with set_defaults(func=...); func(args) -> exit status.
+        importlib.import_module(module).add_parsers(sub)
 
     slip = sub.add_parser("slip", help="write a contact slip PDF")
     slip.add_argument("--concern", choices=CONCERNS, default="all")
@@ -136,6 +142,8 @@ def main(argv: list[str] | None = None) -> int:
         return _screenshots(args)
     if args.command == "languages":
         return _languages()
+    if hasattr(args, "func"):
+        return args.func(args)
     return _run(args, started)
 
 
