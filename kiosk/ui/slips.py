@@ -10,6 +10,7 @@ from pathlib import Path
 from PySide6.QtCore import Property, QObject, Signal, Slot
 from PySide6.QtQml import QmlNamedElement, QmlSingleton
 
+from kiosk.core import i18n
 from kiosk.core.content.model import Bundle
 from kiosk.ui import registry
 from kiosk.ui.worker import Background
@@ -38,10 +39,23 @@ class SlipsAdapter(QObject):
         self._last: Path | None = None
         self._background = Background(self)
         self._generation = 0
+        self._language = i18n.SOURCE_LANGUAGE
 
     @Property(str, notify=stateChanged)
     def state(self) -> str:
         return self._state
+
+    @Property(str, notify=stateChanged)
+    def statusText(self) -> str:  # noqa: N802 - QML API
+        """What the resident reads after tapping "Print a slip", in the current language."""
+        _ = i18n.translation(self._language).gettext
+        if self._state == "ready":
+            return _("Your slip is ready. Please collect it from the printer.")
+        if self._state == "failed":
+            return _(
+                "Sorry, the slip could not be made. Please scan the code instead, or write the numbers down."
+            )
+        return ""
 
     @property
     def last_slip(self) -> Path | None:
@@ -61,6 +75,7 @@ class SlipsAdapter(QObject):
         target = self._folder / "slip.pdf"
         from kiosk.core.slips.render import SlipRequest, render_slip
 
+        self._language = language
         request = SlipRequest(concern=concern, discreet=discreet, language=language)
         generation = self._generation
 

@@ -82,9 +82,7 @@ ScrollPage {
                 objectName: "slipStatus"
                 visible: text.length > 0
                 font.pixelSize: Theme.textLarge
-                text: Slips.state === "ready" ? qsTr("Your slip is ready. Please collect it from the printer.")
-                    : Slips.state === "failed" ? qsTr("Sorry, the slip could not be made. Please scan the code instead, or write the numbers down.")
-                    : ""
+                text: Slips.statusText
             }
 
             TouchButton {
