@@ -63,7 +63,7 @@ def test_top_bar_title_never_sits_under_a_button(make_kiosk, size):
     r = make_kiosk(*size)
     r.tap("go:guidance")
     r.qtbot.wait(50)
-    home, language = r.find("home"), r.find("language")
+    home, leave = r.find("home"), r.find("leaveQuickly")
     titles = [
         i
         for i in r.items()
@@ -73,5 +73,5 @@ def test_top_bar_title_never_sits_under_a_button(make_kiosk, size):
         t_left = title.mapToScene(QPointF(0, 0)).x()
         t_right = title.mapToScene(QPointF(title.width(), 0)).x()
         assert t_left >= home.mapToScene(QPointF(home.width(), 0)).x()
-        assert t_right <= language.mapToScene(QPointF(0, 0)).x()
+        assert t_right <= leave.mapToScene(QPointF(0, 0)).x()
     assert titles or size[0] < 1300

@@ -94,11 +94,15 @@ def coverage(code: str) -> Coverage:
 
 
 def review_status(po_path) -> str:  # noqa: ANN001
-    """The catalog's X-Review-Status header ("draft" or "reviewed"); Babel drops unknown headers."""
+    """"draft" or "reviewed", from the catalog's `# X-Review-Status:` header comment.
+
+    A comment, not a header field: Babel drops unknown header fields whenever it rewrites a
+    catalog (`make extract`), but keeps the header comment.
+    """
     import re
 
     head = po_path.read_text(encoding="utf-8")[:4000]
-    found = re.search(r'^"X-Review-Status: *([\w-]+)\\n"$', head, re.MULTILINE)
+    found = re.search(r"^#\s*X-Review-Status:\s*([\w-]+)", head, re.MULTILINE)
     return found.group(1) if found else "draft"
 
 

@@ -19,6 +19,7 @@ from kiosk.core.i18n import SOURCE_LANGUAGE
 from kiosk.core.languages import SHIPPED, babel_locale
 from kiosk.ui import registry
 from kiosk.ui.content import ContentAdapter
+from kiosk.ui.display import DisplayAdapter
 from kiosk.ui.fonts import ensure_all_fonts, ensure_font
 from kiosk.ui.idle import IdleMonitor
 from kiosk.ui.qr_provider import QrImageProvider
@@ -75,9 +76,11 @@ class KioskApp(QObject):
         self.content = ContentAdapter(bundle, self)
         self.session = SessionAdapter(self, options.languages, options.default_language)
         self.slips = SlipsAdapter(bundle, self)
+        self.display = DisplayAdapter(self)
         self.idle = IdleMonitor(options.idle_timeout_s, options.idle_warning_s, self, options.second_ms)
         self.shift_watch = ShiftTripleWatch(self)
         self.session.on_wipe(self.slips.wipe)
+        self.session.on_wipe(self.display.wipe)
         self.idle.needs_warning = lambda: not self.session.pristine
         self.idle.expired.connect(lambda: self.session.wipe("idle"))
         self.shift_watch.triggered.connect(self.session.leaveQuickly)

@@ -108,6 +108,14 @@ class SessionAdapter(QObject):
             for lang in map(languages.language, self._enabled)
         ]
 
+    @Property(bool, constant=True)
+    def easyReadOffered(self) -> bool:  # noqa: N802 - QML API
+        return languages.EASY_READ in self._enabled
+
+    @Property(str, constant=True)
+    def easyReadCode(self) -> str:  # noqa: N802 - QML API
+        return languages.EASY_READ
+
     @Slot(str)
     def setLanguage(self, code: str) -> None:  # noqa: N802 - QML API
         if code not in self._enabled:

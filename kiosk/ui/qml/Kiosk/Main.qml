@@ -46,17 +46,24 @@ Window {
         function onLanguageChanged() { root.showCurrent() }
         function onWiped() { root.pickingLanguage = false }
     }
-    Component.onCompleted: showCurrent()
+    Component.onCompleted: {
+        showCurrent()
+        contentItem.forceActiveFocus()  // so the first Tab lands on the first control
+    }
 
     TopBar {
         id: bar
         anchors { top: parent.top; left: parent.left; right: parent.right }
-        onLanguageRequested: root.pickingLanguage = true
     }
     Loader {
         id: page
         objectName: "page"
-        anchors { top: bar.bottom; left: parent.left; right: parent.right; bottom: parent.bottom }
+        anchors { top: bar.bottom; left: parent.left; right: parent.right; bottom: access.top }
+    }
+    AccessBar {
+        id: access
+        anchors { left: parent.left; right: parent.right; bottom: parent.bottom }
+        onLanguageRequested: root.pickingLanguage = true
     }
 
     Component { id: homeScreen; HomeScreen {} }

@@ -14,24 +14,32 @@ QtObject {
 
     // The face for the current language's script (Latin, Arabic script, Chinese).
     readonly property string fontFamily: Session.fontFamily
-    readonly property int textSmall: 22
-    readonly property int textBody: 26
-    readonly property int textLarge: 30
-    readonly property int textHeading: 38
-    readonly property int textTitle: 46
-    readonly property int textNumber: 84
-    readonly property int textNumberSmall: 54
+    // Every text size follows the resident's choice (standard, large, largest); touch targets stay.
+    readonly property real scale: Display.scale
+    readonly property int textSmall: Math.round(22 * scale)
+    readonly property int textBody: Math.round(26 * scale)
+    readonly property int textLarge: Math.round(30 * scale)
+    readonly property int textHeading: Math.round(38 * scale)
+    readonly property int textTitle: Math.round(46 * scale)
+    readonly property int textNumber: Math.round(84 * scale)
+    readonly property int textNumberSmall: Math.round(54 * scale)
 
-    // Contrast (WCAG 2.2): ink on background 15.8:1, white on primary 9.4:1, white on urgent 6.5:1.
-    readonly property color background: "#f3f5f7"
-    readonly property color surface: "#ffffff"
-    readonly property color ink: "#14181d"
-    readonly property color inkMuted: "#3f464e"
-    readonly property color primary: "#0b4a7d"
-    readonly property color primaryInk: "#ffffff"
-    readonly property color urgent: "#a8192e"
-    readonly property color urgentInk: "#ffffff"
-    readonly property color border: "#6b737c"
-    readonly property color focus: "#ffdd00"
-    readonly property color exit: "#14181d"
+    // Colours come from kiosk/core/theme.py, where a test checks every pair against WCAG 2.2
+    // (standard AA 4.5:1, high contrast AAA 7:1).
+    readonly property var palette: Display.palette
+    readonly property color background: palette.background
+    readonly property color surface: palette.surface
+    readonly property color ink: palette.ink
+    readonly property color inkMuted: palette.inkMuted
+    readonly property color primary: palette.primary
+    readonly property color primaryInk: palette.primaryInk
+    readonly property color urgent: palette.urgent
+    readonly property color urgentInk: palette.urgentInk
+    readonly property color exit: palette.exit
+    readonly property color exitInk: palette.exitInk
+    readonly property color border: palette.border
+    readonly property color focus: palette.focus
+    readonly property color focusOutline: palette.focusOutline
+    readonly property color neutral: palette.neutral
+    readonly property color overlay: palette.overlay
 }

@@ -5,7 +5,7 @@ import Kiosk.Backend
 // Before the idle reset: a clear countdown and one big button to carry on (WCAG 2.2.1).
 Rectangle {
     // Nearly opaque: someone passing by should not read what the last person was looking at.
-    color: "#f014181d"
+    color: Theme.overlay
     MouseArea {
         // A tap anywhere carries on, and nothing reaches the screen beneath.
         anchors.fill: parent

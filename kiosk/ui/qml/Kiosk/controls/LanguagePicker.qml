@@ -6,7 +6,7 @@ import Kiosk.Backend
 Rectangle {
     id: picker
     signal closed()
-    color: "#f014181d"
+    color: Theme.overlay
     objectName: "languagePicker"
 
     MouseArea { anchors.fill: parent; onClicked: picker.closed() }

@@ -12,6 +12,16 @@ Flickable {
     clip: true
     boundsBehavior: Flickable.StopAtBounds
     flickableDirection: Flickable.VerticalFlick
+    readonly property bool isScrollPage: true
+
+    // Keep what has keyboard focus on screen.
+    function ensureVisible(item) {
+        var top = item.mapToItem(contentItem, 0, 0).y
+        if (top < contentY)
+            contentY = Math.max(0, top - Theme.gap)
+        else if (top + item.height > contentY + height)
+            contentY = Math.min(contentHeight - height, top + item.height - height + Theme.gap)
+    }
 
     Column {
         id: column

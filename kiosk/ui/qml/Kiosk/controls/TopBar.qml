@@ -2,11 +2,10 @@ import QtQuick
 import Kiosk
 import Kiosk.Backend
 
-// On every screen: the way back, the way home, the language, and the way out.
+// On every screen: the way back, the way home, and the way out.
 Rectangle {
     id: bar
-    signal languageRequested()
-    implicitHeight: Math.max(Theme.touchTarget, leave.implicitHeight, language.implicitHeight) + 2 * 12
+    implicitHeight: Math.max(Theme.touchTarget, leave.implicitHeight) + 2 * 12
     color: Theme.surface
 
     Row {
@@ -34,12 +33,15 @@ Rectangle {
     Text {
         // Centred in the bar when there is room, never under a button.
         readonly property real room: rightRow.x - Theme.gap - (leftRow.x + leftRow.width + Theme.gap)
-        x: Math.max(leftRow.x + leftRow.width + Theme.gap, Math.min((parent.width - width) / 2, rightRow.x - Theme.gap - width))
+        x: Math.max(leftRow.x + leftRow.width + Theme.gap,
+                    Math.min((parent.width - width) / 2, rightRow.x - Theme.gap - width))
         anchors.verticalCenter: parent.verticalCenter
         width: Math.min(implicitWidth, room)
         // Wraps rather than cut a word off; left out where two lines would not fit.
         visible: room > 200 && contentHeight < bar.height - 8
         text: Content.partnership
+        Accessible.role: Accessible.StaticText
+        Accessible.name: text
         color: Theme.inkMuted
         font.family: Theme.fontFamily
         font.pixelSize: Theme.textSmall
@@ -53,15 +55,6 @@ Rectangle {
         anchors.rightMargin: Theme.gap
         anchors.verticalCenter: parent.verticalCenter
         spacing: Theme.gap
-        TouchButton {
-            id: language
-            objectName: "language"
-            // "Language" in the current language, with the current language's own name beneath.
-            text: qsTr("Language")
-            detail: Session.languageName
-            kind: "quiet"
-            onActivated: bar.languageRequested()
-        }
         TouchButton {
             id: leave
             objectName: "leaveQuickly"

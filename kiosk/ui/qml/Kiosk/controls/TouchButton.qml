@@ -1,5 +1,6 @@
 import QtQuick
 import Kiosk
+import Kiosk.Backend
 
 // A large touch target with a text label; taps, Enter and Space all act.
 Rectangle {
@@ -20,12 +21,34 @@ Rectangle {
          : kind === "primary" ? Theme.primary
          : kind === "exit" ? Theme.exit
          : Theme.surface
-    border.width: activeFocus ? 5 : (kind === "normal" || kind === "quiet" ? 2 : 0)
-    border.color: activeFocus ? Theme.focus : Theme.border
+    border.width: kind === "normal" || kind === "quiet" ? 2 : (Display.highContrast ? 2 : 0)
+    border.color: Theme.border
     opacity: pressedDown ? 0.85 : 1
     activeFocusOnTab: true
 
-    readonly property color inkColour: kind === "normal" || kind === "quiet" ? Theme.ink : Theme.primaryInk
+    readonly property color inkColour: kind === "urgent" ? Theme.urgentInk
+                                     : kind === "primary" ? Theme.primaryInk
+                                     : kind === "exit" ? Theme.exitInk
+                                     : Theme.ink
+
+    // Focus ring for keys and switches: two rings, so one always stands out (WCAG 2.4.13).
+    Rectangle {
+        visible: button.activeFocus
+        anchors.fill: parent
+        anchors.margins: -9
+        radius: button.radius + 9
+        color: "transparent"
+        border.width: 5
+        border.color: Theme.focus
+        Rectangle {
+            anchors.fill: parent
+            anchors.margins: 5
+            radius: button.radius + 4
+            color: "transparent"
+            border.width: 4
+            border.color: Theme.focusOutline
+        }
+    }
 
     Accessible.role: Accessible.Button
     Accessible.name: detail ? text + ". " + detail : text
@@ -33,6 +56,21 @@ Rectangle {
     Keys.onReturnPressed: activated()
     Keys.onEnterPressed: activated()
     Keys.onSpacePressed: activated()
+    // Arrow keys move like Tab; left and right follow the reading direction.
+    function step(forward) {
+        var next = nextItemInFocusChain(forward)
+        if (next) next.forceActiveFocus(forward ? Qt.TabFocusReason : Qt.BacktabFocusReason)
+    }
+    Keys.onDownPressed: step(true)
+    Keys.onUpPressed: step(false)
+    Keys.onRightPressed: step(!LayoutMirroring.enabled)
+    Keys.onLeftPressed: step(LayoutMirroring.enabled)
+    onActiveFocusChanged: {
+        if (!activeFocus) return
+        for (var p = parent; p; p = p.parent) {
+            if (p.isScrollPage) { p.ensureVisible(button); break }
+        }
+    }
 
     Column {
         id: column

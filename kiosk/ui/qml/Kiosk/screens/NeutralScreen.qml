@@ -5,7 +5,7 @@ import Kiosk.Backend
 // Shown at once by "Leave quickly": nothing on it says what was being read.
 Rectangle {
     objectName: "screen:neutral"
-    color: "#e9eef2"
+    color: Theme.neutral
     Accessible.role: Accessible.Pane
     Accessible.name: qsTr("Information point")
 
