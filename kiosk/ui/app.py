@@ -11,7 +11,7 @@ from pathlib import Path
 from PySide6.QtCore import QLibraryInfo, QLocale, QObject, QTimer, QTranslator
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtQml import QQmlApplicationEngine
-from PySide6.QtQuick import QQuickWindow
+from PySide6.QtQuick import QQuickItem, QQuickWindow
 
 from kiosk.core.content.loader import BundleError
 from kiosk.core.content.model import Bundle
@@ -20,6 +20,7 @@ from kiosk.core.languages import SHIPPED, babel_locale
 from kiosk.ui import registry
 from kiosk.ui.content import ContentAdapter
 from kiosk.ui.display import DisplayAdapter
+from kiosk.ui.speech import SpeechAdapter
 from kiosk.ui.fonts import ensure_all_fonts, ensure_font
 from kiosk.ui.idle import IdleMonitor
 from kiosk.ui.qr_provider import QrImageProvider
@@ -77,15 +78,18 @@ class KioskApp(QObject):
         self.session = SessionAdapter(self, options.languages, options.default_language)
         self.slips = SlipsAdapter(bundle, self)
         self.display = DisplayAdapter(self)
+        self.speech = SpeechAdapter(lambda: self.session.language, self.screen_text, self)
         self.idle = IdleMonitor(options.idle_timeout_s, options.idle_warning_s, self, options.second_ms)
         self.shift_watch = ShiftTripleWatch(self)
         self.session.on_wipe(self.slips.wipe)
         self.session.on_wipe(self.display.wipe)
+        self.session.on_wipe(self.speech.wipe)
         self.idle.needs_warning = lambda: not self.session.pristine
         self.idle.expired.connect(lambda: self.session.wipe("idle"))
         self.shift_watch.triggered.connect(self.session.leaveQuickly)
         self.session.wiped.connect(lambda why: log.info("session wiped (%s)", why))
         self.session.languageChanged.connect(self.apply_language)
+        self.session.screenChanged.connect(self.speech.stop)
 
         self.engine = QQmlApplicationEngine(self)
         registry.bind(self.engine, self)
@@ -109,6 +113,23 @@ class KioskApp(QObject):
         self.prewarm.timeout.connect(ensure_all_fonts)
         self.prewarm.start()
 
+    def screen_text(self) -> str:
+        """What the current screen says, in reading order, for Listen."""
+        page = self.window.findChild(QQuickItem, "page")
+        texts = []
+
+        def walk(item: QQuickItem) -> None:
+            if not item.isVisible():
+                return
+            if item.inherits("QQuickText") and item.property("text"):
+                texts.append(item.property("text").strip())
+            for child in item.childItems():
+                walk(child)
+
+        if page is not None and page.property("item") is not None:
+            walk(page.property("item"))
+        return "\n".join(t if t.endswith((".", "?", "!", ":", "。", "؟", "۔")) else t + "." for t in texts)
+
     def apply_language(self) -> None:
         """One call switches everything: catalog, Qt's own strings, locale, fonts, text direction."""
         from PySide6.QtCore import Qt  # the Qt namespace costs ~16 ms on first use: not at start-up
@@ -124,6 +145,7 @@ class KioskApp(QObject):
             Qt.LayoutDirection.RightToLeft if self.session.rtl else Qt.LayoutDirection.LeftToRight
         )
         self.content.set_language(code)
+        self.speech.stop()
         self.engine.retranslate()
         log.info("language %s", code)
 

@@ -42,9 +42,12 @@ Window {
     Connections {
         target: Session
         function onScreenChanged() { root.showCurrent() }
-        // The same screen, rebuilt in the new language.
-        function onLanguageChanged() { root.showCurrent() }
         function onWiped() { root.pickingLanguage = false }
+    }
+    Connections {
+        target: Content
+        // The same screen, rebuilt once the content speaks the new language.
+        function onChanged() { root.showCurrent() }
     }
     Component.onCompleted: {
         showCurrent()

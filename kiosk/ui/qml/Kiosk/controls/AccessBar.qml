@@ -7,17 +7,63 @@ import Kiosk.Backend
 Rectangle {
     id: bar
     signal languageRequested()
-    implicitHeight: flow.implicitHeight + 2 * 12
+    implicitHeight: notice.height + flow.implicitHeight + 2 * 12
     color: Theme.surface
 
     Rectangle { anchors.top: parent.top; width: parent.width; height: 2; color: Theme.border }
 
+    // When there is no voice for the language shown: say so in that language, offer English.
+    Column {
+        id: notice
+        objectName: "speechNotice"
+        x: Theme.gap
+        y: visible ? 12 : 0
+        width: parent.width - 2 * Theme.gap
+        height: visible ? implicitHeight + 12 : 0
+        visible: Speech.notice.length > 0
+        spacing: Theme.gap / 2
+        Para { text: Speech.notice; font.pixelSize: Theme.textLarge }
+        Row {
+            spacing: Theme.gap
+            TouchButton {
+                objectName: "listenInEnglish"
+                text: "Listen in English"
+                kind: "primary"
+                onActivated: { Session.setLanguage("en_GB"); Qt.callLater(Speech.listen) }
+            }
+            TouchButton {
+                objectName: "dismissSpeechNotice"
+                text: qsTr("Close")
+                kind: "quiet"
+                onActivated: Speech.dismiss()
+            }
+        }
+    }
+
     Flow {
         id: flow
         x: Theme.gap
-        y: 12
+        y: notice.y + notice.height + 12
         width: parent.width - 2 * Theme.gap
         spacing: Theme.gap
+        TouchButton {
+            objectName: "listen"
+            text: Speech.state === "speaking" ? qsTr("Pause")
+                : Speech.state === "paused" ? qsTr("Carry on listening")
+                : qsTr("Listen")
+            detail: Speech.state === "idle" || Speech.state === "unavailable" ? qsTr("Read this screen aloud") : ""
+            kind: Speech.state === "speaking" || Speech.state === "paused" ? "primary" : "quiet"
+            onActivated: Speech.state === "speaking" ? Speech.pause()
+                       : Speech.state === "paused" ? Speech.resume()
+                       : Speech.listen()
+        }
+        TouchButton {
+            objectName: "stopListening"
+            visible: Speech.state === "speaking" || Speech.state === "paused"
+            text: qsTr("Stop")
+            kind: "quiet"
+            onActivated: Speech.stop()
+        }
         TouchButton {
             objectName: "textSize"
             readonly property var names: [qsTr("Standard"), qsTr("Large"), qsTr("Largest")]

@@ -1,0 +1,23 @@
+"""Text for speech: numbers read digit by digit, so "01942 828300" is never "one thousand nine…"."""
+
+from __future__ import annotations
+
+import re
+
+from kiosk.core.content.text import LRI, NBSP, PDI
+
+_SHOWN_NUMBER = re.compile(f"{LRI}([^{PDI}]*){PDI}")
+_PHONE = re.compile(r"\b\d{3,}(?: \d{3,})*\b")
+
+
+def digits(number: str) -> str:
+    """'01942 828300' -> '0 1 9 4 2, 8 2 8 3 0 0': each digit a word the voice says in its own
+    language, with a pause between the published groups."""
+    groups = number.replace(NBSP, " ").split()
+    return ", ".join(" ".join(group) for group in groups)
+
+
+def for_speech(text: str) -> str:
+    """Screen or slip text as a voice should say it: every phone number digit by digit."""
+    text = _SHOWN_NUMBER.sub(lambda m: digits(m.group(1)), text)
+    return _PHONE.sub(lambda m: digits(m.group(0)), text).replace(NBSP, " ")
