@@ -20,13 +20,13 @@ from kiosk.core.languages import SHIPPED, babel_locale
 from kiosk.ui import registry
 from kiosk.ui.content import ContentAdapter
 from kiosk.ui.display import DisplayAdapter
-from kiosk.ui.speech import SpeechAdapter
 from kiosk.ui.fonts import ensure_all_fonts, ensure_font
 from kiosk.ui.idle import IdleMonitor
 from kiosk.ui.qr_provider import QrImageProvider
 from kiosk.ui.quickexit import ShiftTripleWatch
 from kiosk.ui.session import SessionAdapter
 from kiosk.ui.slips import SlipsAdapter
+from kiosk.ui.speech import SpeechAdapter
 from kiosk.ui.translator import GettextTranslator
 
 log = logging.getLogger(__name__)
