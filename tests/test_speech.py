@@ -94,3 +94,15 @@ def test_engine_is_created_only_when_first_needed(make_kiosk):
     r = make_kiosk()
     assert r.kiosk.speech._tts is None
     assert os.environ["KIOSK_TTS_ENGINE"] == "mock"
+
+
+def test_the_slip_can_be_heard_before_printing(make_kiosk, bundle):
+    r = make_kiosk()
+    r.tap("go:question:adult")
+    r.tap("go:answer:adult")
+    r.tap("go:take:adult")
+    r.tap("listenToSlip")
+    text = r.kiosk.speech.last_text
+    assert "Worried about an adult" in text
+    assert "0 1 9 4 2, 8 2 8 7 7 7" in text and "9 9 9" in text
+    assert "01942 828777" not in text

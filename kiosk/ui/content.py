@@ -151,6 +151,20 @@ class ContentAdapter(QObject):
             for s in self._bundle.guidance
         ]
 
+    @Slot(str, bool, result=str)
+    def slipSpeech(self, concern: str, discreet: bool) -> str:  # noqa: N802 - QML API
+        """The slip's words in reading order, so it can be heard before it is printed."""
+        from kiosk.core.slips.render import SlipRequest, slip_text
+
+        text = slip_text(
+            self._bundle, SlipRequest(concern=concern, discreet=discreet, language=self._language)
+        )
+        lines = [text["title"], text["subtitle"]]
+        for entry in text["entries"]:
+            lines += [entry.label, entry.phone or "", entry.email or ""]
+        lines += [*text["lines"], text["footer"]]
+        return "\n".join(line for line in lines if line)
+
     def _concern_led_by(self, contact_id: str) -> str:
         """The concern whose slip puts this contact first (e.g. children's social care -> "child")."""
         for concern in self._bundle.concerns.values():

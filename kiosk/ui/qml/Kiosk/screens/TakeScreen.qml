@@ -86,6 +86,15 @@ ScrollPage {
             }
 
             TouchButton {
+                objectName: "listenToSlip"
+                width: actions.width
+                text: qsTr("Listen to the slip")
+                detail: qsTr("Hear what the slip says before you print it")
+                kind: "quiet"
+                onActivated: Speech.listenTo(Content.slipSpeech(page.concern, Session.discreet))
+            }
+
+            TouchButton {
                 objectName: "discreetToggle"
                 width: parent.width
                 text: Session.discreet ? qsTr("Plain title is on") : qsTr("Use a plain title")
