@@ -138,3 +138,23 @@ def test_a_tap_on_the_warning_never_acts_on_the_screen_beneath(quick_idle):
     )
     assert not r.kiosk.idle.warning
     assert r.screen == "question", "the tap only dismissed the warning"
+
+
+def test_after_an_idle_reset_an_attract_screen_invites_in_each_language(make_kiosk):
+    r = make_kiosk(idle_timeout_s=120, idle_warning_s=30, second_ms=5)
+    r.tap("go:question:child")
+    r.qtbot.waitUntil(lambda: r.kiosk.session.attract, timeout=3000)
+    assert "Worried about a child or an adult?" in r.texts()
+    assert "Touch the screen to start" in r.texts()
+    lines = r.kiosk.content.attractLines(list(r.kiosk.session.languageCodes))
+    assert len(lines) == 8 and lines[5]["rtl"] and lines[5]["title"] != lines[0]["title"]
+    r.tap("startFromAttract")
+    assert not r.kiosk.session.attract and r.screen == "home"
+
+
+def test_attract_screen_can_be_turned_off(make_kiosk):
+    r = make_kiosk(idle_timeout_s=120, idle_warning_s=30, second_ms=5, attract=False)
+    r.tap("go:question:child")
+    r.qtbot.waitUntil(lambda: r.screen == "home", timeout=3000)
+    r.qtbot.wait(50)
+    assert not r.kiosk.session.attract

@@ -43,6 +43,7 @@ class Options:
     idle_timeout_s: float = 120
     idle_warning_s: int = 30
     second_ms: int = 1000
+    attract: bool = True
     languages: tuple[str, ...] = SHIPPED
     default_language: str = SHIPPED[0]
     bundle_problems: list[str] = field(default_factory=list)
@@ -81,6 +82,7 @@ class KioskApp(QObject):
         self.speech = SpeechAdapter(lambda: self.session.language, self.screen_text, self)
         self.idle = IdleMonitor(options.idle_timeout_s, options.idle_warning_s, self, options.second_ms)
         self.shift_watch = ShiftTripleWatch(self)
+        self.session.attract_enabled = options.attract
         self.session.on_wipe(self.slips.wipe)
         self.session.on_wipe(self.display.wipe)
         self.session.on_wipe(self.speech.wipe)

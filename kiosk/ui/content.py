@@ -151,6 +151,25 @@ class ContentAdapter(QObject):
             for s in self._bundle.guidance
         ]
 
+    @Slot("QVariantList", result="QVariantList")
+    def attractLines(self, codes: list) -> list[dict]:  # noqa: N802 - QML API
+        """The invitation in each offered language, each in its own words, face and direction."""
+        from kiosk.core import languages
+
+        lines = []
+        for code in codes:
+            _ = i18n.translation(code).gettext
+            lines.append(
+                {
+                    "code": code,
+                    "title": fill(_(self._bundle.title), self._shown.__getitem__),
+                    "touch": _("Touch the screen to start"),
+                    "font": languages.font_for(code),
+                    "rtl": languages.is_rtl(code),
+                }
+            )
+        return lines
+
     @Slot(str, bool, result=str)
     def slipSpeech(self, concern: str, discreet: bool) -> str:  # noqa: N802 - QML API
         """The slip's words in reading order, so it can be heard before it is printed."""

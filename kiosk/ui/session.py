@@ -25,6 +25,7 @@ class SessionAdapter(QObject):
     discreetChanged = Signal()
     neutralChanged = Signal()
     languageChanged = Signal()
+    attractChanged = Signal()
     wiped = Signal(str)  # why: "quick-exit" or "idle"
 
     @staticmethod
@@ -44,6 +45,8 @@ class SessionAdapter(QObject):
         self._default_language = default_language
         self._language = default_language
         self._nav = Navigator()
+        self._attract = False
+        self.attract_enabled = True
         self._discreet = False
         self._neutral = False
         self._wipers: list[Callable[[], None]] = []
@@ -108,6 +111,10 @@ class SessionAdapter(QObject):
             for lang in map(languages.language, self._enabled)
         ]
 
+    @Property("QVariantList", constant=True)
+    def languageCodes(self) -> list[str]:  # noqa: N802 - QML API
+        return list(self._enabled)
+
     @Property(bool, constant=True)
     def easyReadOffered(self) -> bool:  # noqa: N802 - QML API
         return languages.EASY_READ in self._enabled
@@ -123,6 +130,17 @@ class SessionAdapter(QObject):
         if code != self._language:
             self._language = code
             self.languageChanged.emit()
+
+    @Property(bool, notify=attractChanged)
+    def attract(self) -> bool:
+        """True while the attract screen invites the next person after an idle reset."""
+        return self._attract
+
+    @Slot()
+    def endAttract(self) -> None:  # noqa: N802 - QML API
+        if self._attract:
+            self._attract = False
+            self.attractChanged.emit()
 
     @property
     def pristine(self) -> bool:
@@ -167,4 +185,7 @@ class SessionAdapter(QObject):
         for wiper in self._wipers:
             wiper()
         self.screenChanged.emit()
+        if why == "idle" and self.attract_enabled and not self._attract:
+            self._attract = True
+            self.attractChanged.emit()
         self.wiped.emit(why)

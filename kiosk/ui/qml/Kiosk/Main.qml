@@ -87,6 +87,11 @@ Window {
         active: root.pickingLanguage
         sourceComponent: LanguagePicker { onClosed: root.pickingLanguage = false }
     }
+    Loader {
+        anchors.fill: parent
+        active: Session.attract && !Session.neutral
+        sourceComponent: AttractScreen {}
+    }
     NeutralScreen {
         anchors.fill: parent
         visible: Session.neutral
