@@ -1,4 +1,4 @@
-"""Text for speech: numbers read digit by digit, so "01942 828300" is never "one thousand nine…"."""
+"""Text for speech: phone numbers read digit by digit, never as one big number."""
 
 from __future__ import annotations
 

@@ -42,16 +42,18 @@ Rectangle {
 
     Flow {
         id: flow
+        readonly property int labelSize: 24
         x: Theme.gap
         y: notice.y + notice.height + 12
         width: parent.width - 2 * Theme.gap
         spacing: Theme.gap
         TouchButton {
             objectName: "listen"
+            labelSize: flow.labelSize
             text: Speech.state === "speaking" ? qsTr("Pause")
                 : Speech.state === "paused" ? qsTr("Carry on listening")
                 : qsTr("Listen")
-            detail: Speech.state === "idle" || Speech.state === "unavailable" ? qsTr("Read this screen aloud") : ""
+            Accessible.name: text + ". " + qsTr("Read this screen aloud")
             kind: Speech.state === "speaking" || Speech.state === "paused" ? "primary" : "quiet"
             onActivated: Speech.state === "speaking" ? Speech.pause()
                        : Speech.state === "paused" ? Speech.resume()
@@ -59,6 +61,7 @@ Rectangle {
         }
         TouchButton {
             objectName: "stopListening"
+            labelSize: flow.labelSize
             visible: Speech.state === "speaking" || Speech.state === "paused"
             text: qsTr("Stop")
             kind: "quiet"
@@ -66,16 +69,16 @@ Rectangle {
         }
         TouchButton {
             objectName: "textSize"
+            labelSize: flow.labelSize
             readonly property var names: [qsTr("Standard"), qsTr("Large"), qsTr("Largest")]
-            text: qsTr("Text size")
-            detail: names[Display.textStep]
+            text: qsTr("Text size") + ": " + names[Display.textStep]
             kind: "quiet"
             onActivated: Display.setTextStep((Display.textStep + 1) % Display.textSteps)
         }
         TouchButton {
             objectName: "contrast"
-            text: qsTr("High contrast")
-            detail: Display.highContrast ? qsTr("On") : qsTr("Off")
+            labelSize: flow.labelSize
+            text: qsTr("High contrast") + ": " + (Display.highContrast ? qsTr("On") : qsTr("Off"))
             kind: Display.highContrast ? "primary" : "quiet"
             Accessible.role: Accessible.CheckBox
             Accessible.checkable: true
@@ -84,18 +87,18 @@ Rectangle {
         }
         TouchButton {
             objectName: "easyRead"
+            labelSize: flow.labelSize
             visible: Session.easyReadOffered && Session.language !== Session.easyReadCode
             text: "Easy Read"
-            detail: "English"
             kind: "quiet"
             onActivated: Session.setLanguage(Session.easyReadCode)
         }
         TouchButton {
             id: language
             objectName: "language"
-            // "Language" in the current language, with the current language's own name beneath.
-            text: qsTr("Language")
-            detail: Session.languageName
+            labelSize: flow.labelSize
+            // "Language" in the current language, and the current language's own name.
+            text: qsTr("Language") + ": " + Session.languageName
             kind: "quiet"
             onActivated: bar.languageRequested()
         }

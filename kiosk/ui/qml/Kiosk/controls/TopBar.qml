@@ -16,6 +16,7 @@ Rectangle {
         spacing: Theme.gap
         TouchButton {
             objectName: "back"
+            labelSize: 28
             visible: Session.canGoBack
             text: qsTr("Back")
             kind: "quiet"
@@ -23,6 +24,7 @@ Rectangle {
         }
         TouchButton {
             objectName: "home"
+            labelSize: 28
             visible: Session.screen !== "home"
             text: qsTr("Start again")
             kind: "quiet"
@@ -58,6 +60,7 @@ Rectangle {
         TouchButton {
             id: leave
             objectName: "leaveQuickly"
+            labelSize: 28
             text: qsTr("Leave quickly")
             kind: "exit"
             onActivated: Session.leaveQuickly()

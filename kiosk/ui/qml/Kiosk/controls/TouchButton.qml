@@ -9,6 +9,9 @@ Rectangle {
     property string detail
     property string kind: "normal"   // normal | primary | urgent | exit | quiet
     property string fontFamily: Theme.fontFamily
+    // Tool bars keep one size whatever the text-size setting, so content keeps the room.
+    property int labelSize: Theme.textLarge
+    property int detailSize: Theme.textSmall
     property bool pressedDown: mouse.pressed
     signal activated()
 
@@ -87,7 +90,7 @@ Rectangle {
             text: button.text
             color: button.inkColour
             font.family: button.fontFamily
-            font.pixelSize: Theme.textLarge
+            font.pixelSize: button.labelSize
             font.bold: true
             wrapMode: Text.Wrap
             horizontalAlignment: Text.AlignLeft
@@ -99,7 +102,7 @@ Rectangle {
             text: button.detail
             color: button.inkColour
             font.family: button.fontFamily
-            font.pixelSize: Theme.textSmall
+            font.pixelSize: button.detailSize
             wrapMode: Text.Wrap
             horizontalAlignment: Text.AlignLeft
         }
