@@ -14,7 +14,7 @@ from kiosk import __version__
 
 CONCERNS = ("danger", "child", "adult", "worker", "all")
 # Modules that add sub-commands of their own (staff and IT tools), kept out of this file.
-COMMAND_MODULES: tuple[str, ...] = ()
+COMMAND_MODULES: tuple[str, ...] = ("kiosk.cli_admin", "kiosk.cli_bundle")
 
 
 def _size(text: str) -> tuple[int, int]:
@@ -68,6 +68,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"kiosk {__version__}")
     parser.add_argument("--windowed", action="store_true", help="run in a window, not full screen")
     parser.add_argument("--bundle", type=Path, help="content bundle folder (default: built-in Wigan)")
+    parser.add_argument("--config", type=Path, metavar="FILE", help="site configuration (kiosk.toml)")
     parser.add_argument(
         "--idle-timeout",
         type=_idle_timeout,

@@ -1,0 +1,158 @@
+"""IT and staff commands: `kiosk config check`, `kiosk pin hash`, `kiosk stats export`.
+
+Imported at every kiosk start-up to build the parser, so everything else loads when a command runs.
+"""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+
+def add_parsers(sub: argparse._SubParsersAction) -> None:
+    config = sub.add_parser("config", help="check a site configuration file", allow_abbrev=False)
+    config_actions = config.add_subparsers(dest="config_action", metavar="ACTION", required=True)
+    check = config_actions.add_parser(
+        "check",
+        help="name every bad line, key and value (exit 1), or print OK and the settings (exit 0)",
+        allow_abbrev=False,
+    )
+    check.add_argument(
+        "file",
+        nargs="?",
+        type=Path,
+        metavar="FILE",
+        help="default: --config, else $KIOSK_CONFIG, else the system-wide kiosk.toml",
+    )
+    check.set_defaults(func=config_check)
+
+    pin = sub.add_parser("pin", help="staff PIN", allow_abbrev=False)
+    pin_actions = pin.add_subparsers(dest="pin_action", metavar="ACTION", required=True)
+    hash_ = pin_actions.add_parser(
+        "hash",
+        help="read a new PIN (not shown) and print its hash for [staff] pin_hash in kiosk.toml",
+        allow_abbrev=False,
+    )
+    hash_.set_defaults(func=pin_hash)
+
+    stats = sub.add_parser("stats", help="usage figures", allow_abbrev=False)
+    stats_actions = stats.add_subparsers(dest="stats_action", metavar="ACTION", required=True)
+    export = stats_actions.add_parser("export", help="write the usage figures as CSV", allow_abbrev=False)
+    export.add_argument(
+        "--from", dest="start", type=_date, metavar="YYYY-MM-DD", help="first day (default: all)"
+    )
+    export.add_argument("--to", dest="end", type=_date, metavar="YYYY-MM-DD", help="last day, included")
+    export.add_argument(
+        "--csv", required=True, metavar="FILE", help="the CSV file to write; - for the screen"
+    )
+    export.add_argument(
+        "--db", type=Path, metavar="FILE", help="another kiosk's stats.db (default: this one's)"
+    )
+    export.set_defaults(func=stats_export)
+
+
+def _date(text: str):  # noqa: ANN202
+    from datetime import date
+
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a date like 2025-04-01") from None
+
+
+def config_check(args: argparse.Namespace) -> int:
+    import sys
+
+    from kiosk.core import config, paths
+
+    chosen = args.file or paths.chosen_config_file(getattr(args, "config", None))
+    path = chosen or paths.system_config_file()
+    if chosen is None and not path.exists():
+        print(f"No configuration file at {path}: the kiosk runs on its defaults.")
+        settings, problems = config.Settings(), []
+    else:
+        settings, problems = config.check_file(path)
+        problems += _bundle_problems(settings, problems)
+    if problems:
+        print(f"{path}: {len(problems)} problem(s)", file=sys.stderr)
+        for problem in problems:
+            print(problem)
+        return 1
+    print("OK")
+    print(config.as_toml(settings))
+    changes = config.local_changes()
+    if changes:
+        print(f"# Changed on this kiosk's settings screen ({paths.data_dir() / config.LOCAL});")
+        print("# each holds until the same setting changes in the site file:")
+        for field, value in changes.items():
+            print(f"#   {config.BY_FIELD[field].dotted} = {value!r}")
+    return 0
+
+
+def _bundle_problems(settings, problems) -> list:  # noqa: ANN001
+    """The content bundle's own problems: a kiosk would fall back to the built-in content."""
+    if settings.bundle is None or any(p.key == "content.bundle" for p in problems):
+        return []
+    from kiosk.core.config import Problem
+    from kiosk.core.content.loader import BundleError, load_bundle
+
+    try:
+        load_bundle(settings.bundle)
+    except BundleError as exc:
+        return [
+            Problem(
+                str(settings.bundle), None, "content.bundle", str(p), "fix the bundle, or point at another"
+            )
+            for p in exc.problems
+        ]
+    return []
+
+
+def pin_hash(args: argparse.Namespace) -> int:
+    import getpass
+    import sys
+
+    from kiosk.core.pin import hash_pin, pin_problem
+
+    if sys.stdin.isatty():
+        pin = getpass.getpass("New staff PIN (not shown): ")
+        problem = pin_problem(pin)
+        if problem is None and getpass.getpass("The same PIN again: ") != pin:
+            problem = "the two PINs differ"
+    else:  # piped in by a deployment script
+        pin = sys.stdin.readline().strip()
+        problem = pin_problem(pin)
+    if problem:
+        print(f"kiosk: {problem}", file=sys.stderr)
+        return 2
+    hashed = hash_pin(pin)
+    print(hashed)
+    print(f'In kiosk.toml:\n[staff]\npin_hash = "{hashed}"', file=sys.stderr)
+    return 0
+
+
+def stats_export(args: argparse.Namespace) -> int:
+    import sqlite3
+    import sys
+
+    from kiosk.core import paths, stats
+
+    if args.start and args.end and args.start > args.end:
+        print(f"kiosk: --from {args.start} is after --to {args.end}", file=sys.stderr)
+        return 2
+    db = args.db or paths.data_dir() / stats.DB_NAME
+    if not db.is_file():
+        print(
+            f"kiosk: no usage figures at {db} (statistics are off, nothing is counted yet, or they "
+            "belong to another account; --db FILE reads a copy)",
+            file=sys.stderr,
+        )
+        return 1
+    try:
+        out = sys.stdout if args.csv == "-" else Path(args.csv)
+        count = stats.export_csv(db, out, args.start, args.end)
+    except (OSError, sqlite3.Error) as exc:
+        print(f"kiosk: cannot export the usage figures: {exc}", file=sys.stderr)
+        return 1
+    print(f"{count} rows from {db}", file=sys.stderr)
+    return 0
