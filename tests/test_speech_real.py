@@ -53,9 +53,12 @@ def test_real_speech_dispatcher_speaks_polish_and_finishes(tmp_path):
         "XDG_RUNTIME_DIR": str(tmp_path),
         "KIOSK_TTS_ENGINE": "speechd",
     }
-    result = subprocess.run(
-        [sys.executable, "-c", SCRIPT], capture_output=True, text=True, timeout=60, env=env
-    )
+    try:
+        result = subprocess.run(
+            [sys.executable, "-c", SCRIPT], capture_output=True, text=True, timeout=60, env=env
+        )
+    finally:  # the daemon the engine spawned on this test's private socket
+        subprocess.run(["pkill", "-f", str(tmp_path)], check=False)
     assert result.returncode == 0, result.stderr[-2000:]
     assert "LOCALE pl" in result.stdout, result.stdout + result.stderr[-2000:]
     assert "0 1 9 4 2, 8 2 8 3 0 0" in result.stdout
