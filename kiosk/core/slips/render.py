@@ -1,8 +1,12 @@
-"""The printed contact slip: an A6 card with the numbers, a few lines of guidance and the QR card."""
+"""The printed contact slip: the numbers, a few lines of guidance and the QR card, on the paper asked for.
+
+`render_slip(bundle, SlipRequest(...))` is the one entry point. What the slip says comes from the
+bundle and the catalog (`slip_words`); how it sits on the paper is the layout's business
+(`kiosk.core.slips.layouts`): an A6 card, an A4 sheet of eight to cut out, or an 80 mm receipt.
+"""
 
 from __future__ import annotations
 
-import io
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -10,12 +14,11 @@ from pathlib import Path
 from kiosk.core import i18n, languages
 from kiosk.core.content.model import Bundle
 from kiosk.core.content.text import fill
-from kiosk.core.qr import card_entries, vcard
-from kiosk.core.qr import image as qr_image
+from kiosk.core.qr import CardEntry, card_entries, vcard
 from kiosk.core.slips import textline
 
-INK = (0.07, 0.09, 0.12)
-ACCENT = (0.0, 0.29, 0.50)
+FORMATS = ("a6", "a4-sheet", "receipt-80mm")
+DEFAULT_FORMAT = "a6"
 
 
 @dataclass(frozen=True)
@@ -24,6 +27,37 @@ class SlipRequest:
     discreet: bool = False
     language: str = i18n.SOURCE_LANGUAGE
     printed_on: date | None = None
+    format: str = DEFAULT_FORMAT
+    bilingual: bool = False  # the slip's language with English beside it
+
+    def __post_init__(self) -> None:
+        if self.format not in FORMATS:
+            raise ValueError(f"unknown slip format {self.format!r}; choose one of {', '.join(FORMATS)}")
+
+
+@dataclass(frozen=True)
+class Words:
+    """Everything a slip says in one language."""
+
+    title: str
+    subtitle: str
+    entries: list[CardEntry]
+    lines: list[str]
+    qr_caption: str
+    footer: str
+
+
+@dataclass(frozen=True)
+class SlipContent:
+    """What a layout draws: the words, English beside them on a bilingual slip, and the QR payload."""
+
+    words: Words
+    english: Words | None
+    rtl: bool
+    script: str
+    qr_payload: str
+    discreet: bool
+    author: str
 
 
 def slip_text(bundle: Bundle, request: SlipRequest) -> dict:
@@ -51,82 +85,48 @@ def slip_text(bundle: Bundle, request: SlipRequest) -> dict:
     }
 
 
+def is_bilingual(request: SlipRequest) -> bool:
+    """English goes beside the slip's language only when that language is not English already."""
+    return request.bilingual and languages.babel_locale(request.language).split("_")[0] != "en"
+
+
+def slip_content(bundle: Bundle, request: SlipRequest) -> SlipContent:
+    words = Words(**slip_text(bundle, request))
+    english = None
+    if is_bilingual(request):
+        english = Words(**slip_text(bundle, _replace_language(request, i18n.SOURCE_LANGUAGE)))
+    translate = i18n.translation(request.language).gettext
+    return SlipContent(
+        words=words,
+        english=english,
+        rtl=languages.is_rtl(request.language),
+        script=textline.script_of(request.language),
+        qr_payload=vcard(bundle, request.concern, request.discreet, translate),
+        discreet=request.discreet,
+        author="" if request.discreet else bundle.name,
+    )
+
+
+def _replace_language(request: SlipRequest, language: str) -> SlipRequest:
+    from dataclasses import replace
+
+    return replace(request, language=language)
+
+
 def render_slip(bundle: Bundle, request: SlipRequest) -> bytes:
-    """The A6 slip as PDF bytes, laid out right to left for Arabic and Urdu."""
-    from reportlab.lib.pagesizes import A6
-    from reportlab.lib.units import mm
-    from reportlab.pdfgen.canvas import Canvas
+    """The slip as PDF bytes, in the request's format, laid out right to left for Arabic and Urdu."""
+    from kiosk.core.slips import layouts
 
-    text = slip_text(bundle, request)
-    rtl = languages.is_rtl(request.language)
-    script = textline.script_of(request.language)
-    width, height = A6
-    margin = 8 * mm
-    inner = width - 2 * margin
-    out = io.BytesIO()
-    pdf = Canvas(out, pagesize=A6, pageCompression=0, invariant=True)
-    pdf.setTitle(text["title"])
-    pdf.setAuthor("" if request.discreet else bundle.name)
-    pdf.setFillColorRGB(*INK)
-    y = height - margin
-    # Arabic script sits taller than Latin: give its lines more room.
-    spacing = 1.45 if script == "arabic" else 1.25
-
-    def para(content: str, size: float, bold: bool = False, left: float = margin, w: float = inner) -> None:
-        nonlocal y
-        for line in textline.wrap(content, size, bold, w, script):
-            y -= size * spacing
-            textline.draw(pdf, line, left, w, y, size, bold, rtl, script)
-
-    para(text["title"], 14, bold=True)
-    if text["subtitle"]:
-        pdf.setFillColorRGB(*ACCENT)
-        para(text["subtitle"], 10)
-        pdf.setFillColorRGB(*INK)
-    y -= 3 * mm
-    pdf.setLineWidth(0.6)
-    pdf.line(margin, y, width - margin, y)
-    for entry in text["entries"]:
-        para(entry.label, 9.5)
-        for value, size in ((entry.phone, 20), (entry.email, 12)):
-            if value:
-                y -= size * 1.1
-                value_width = textline.measure(value, size, True)
-                textline.draw(
-                    pdf,
-                    value,
-                    width - margin - value_width if rtl else margin,
-                    value_width,
-                    y,
-                    size,
-                    True,
-                    False,
-                )
-        y -= 1.5 * mm
-
-    qr_size = 32 * mm
-    text_w = inner - qr_size - 4 * mm
-    qr_top = y - 2 * mm
-    text_left = margin + qr_size + 4 * mm if rtl else margin
-    y = qr_top + 2 * mm
-    for line in text["lines"]:
-        para(line, 8.5, left=text_left, w=text_w)
-    para(text["qr_caption"], 7, left=text_left, w=text_w)
-    payload = vcard(bundle, request.concern, request.discreet, i18n.translation(request.language).gettext)
-    _draw_qr(pdf, payload, margin if rtl else width - margin - qr_size, qr_top - qr_size, qr_size)
-    y = margin + 7 * 1.25
-    para(text["footer"], 7)
-    pdf.showPage()
-    pdf.save()
-    return out.getvalue()
-
-
-def _draw_qr(pdf, payload: str, x: float, y: float, size: float) -> None:
-    from reportlab.lib.utils import ImageReader
-
-    pdf.drawImage(ImageReader(qr_image(payload)), x, y, size, size)
+    return layouts.render(request.format, slip_content(bundle, request))
 
 
 def write_slip(bundle: Bundle, request: SlipRequest, output: Path) -> Path:
     output.write_bytes(render_slip(bundle, request))
     return output
+
+
+def __getattr__(name: str) -> str:
+    # The registered name of the regular Latin face, for benchmarks that draw a bare page in it.
+    if name == "REGULAR":
+        return textline.font_name("latin", False)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

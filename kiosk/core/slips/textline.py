@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from functools import cache
+from functools import cache, lru_cache
 from typing import NamedTuple
 
 from kiosk.core.resources import asset
@@ -108,10 +108,19 @@ def visual_runs(text: str, rtl: bool) -> list[tuple[str, str]]:
     return pairs  # HarfBuzz lays out a right-to-left run's words right to left itself
 
 
+@cache
+def _has_glyph(script: str, ch: str) -> bool:
+    from reportlab.pdfbase.pdfmetrics import getFont
+
+    return ord(ch) in getFont(font_name(script, False)).face.charToGlyph
+
+
 def _script_pieces(text: str, fallback: str) -> list[tuple[str, str]]:
     pieces: list[tuple[str, str]] = []
     for ch in text:
         script = _script(ch) or (pieces[-1][1] if pieces else fallback)
+        if script != "latin" and not _has_glyph(script, ch):
+            script = "latin"  # punctuation such as "·" that the Arabic or Chinese face lacks
         if pieces and pieces[-1][1] == script:
             pieces[-1] = (pieces[-1][0] + ch, script)
         else:
@@ -126,12 +135,26 @@ def measure(text: str, size: float, bold: bool, fallback: str = "latin") -> floa
 
 
 def _width(text: str, font: str, size: float) -> float:
+    return _advance(text, font) * size / 1000
+
+
+@lru_cache(maxsize=8192)
+def _advance(text: str, font: str) -> float:
+    """Width at 1000 points. Cached: a kiosk sets the same few lines again and again, and wrapping
+    measures each line many times as it grows word by word."""
     from reportlab.pdfbase.pdfmetrics import getFont, stringWidth
     from reportlab.pdfbase.ttfonts import shapeStr
 
     if getFont(font).shapable:
-        return sum(g.x_advance for g in shapeStr(text, font, size, force=True).__shapeData__) * size / 1000
-    return stringWidth(text, font, size)
+        return float(sum(g.x_advance for g in shapeStr(text, font, 1000, force=True).__shapeData__))
+    return stringWidth(text, font, 1000)
+
+
+@lru_cache(maxsize=2048)
+def _shaped(text: str, font: str, size: float):
+    from reportlab.pdfbase.ttfonts import shapeStr
+
+    return shapeStr(text, font, size, force=True)
 
 
 def layout(text: str, size: float, bold: bool, rtl: bool, fallback: str = "latin") -> list[Run]:
@@ -175,16 +198,17 @@ def draw(
     bold: bool,
     rtl: bool,
     fallback: str = "latin",
+    centre: bool = False,
 ) -> None:
-    """Draw one line at baseline `y`, starting at the right edge when `rtl`."""
+    """Draw one line at baseline `y`, starting at the right edge when `rtl`, or centred."""
     runs = layout(text, size, bold, rtl, fallback)
-    x = left + width - sum(r.width for r in runs) if rtl else left
+    used = sum(r.width for r in runs)
+    x = left + (width - used) / 2 if centre else left + width - used if rtl else left
     from reportlab.pdfbase.pdfmetrics import getFont
-    from reportlab.pdfbase.ttfonts import shapeStr
 
     for run in runs:
         pdf.setFont(run.font, size)
         # Pre-shaped text: reportlab's own shaping path needs the missing rlbidi module.
         shaped = getFont(run.font).shapable
-        pdf.drawString(x, y, shapeStr(run.text, run.font, size, force=True) if shaped else run.text)
+        pdf.drawString(x, y, _shaped(run.text, run.font, size) if shaped else run.text)
         x += run.width

@@ -1,0 +1,149 @@
+"""Slip text set into a column: measured first, so a layout can shrink it to fit its paper, then drawn.
+
+A column collects what it will draw (lines of text already wrapped, numbers, rules, the QR image)
+with their offsets from its top. Its height is then known before anything touches the page, and
+the same column can be painted anywhere, or into a form that a sheet repeats.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from kiosk.core.slips import textline
+
+BLACK = (0.0, 0.0, 0.0)
+INK = (0.07, 0.09, 0.12)
+ACCENT = (0.0, 0.29, 0.50)
+SECOND = (0.27, 0.29, 0.32)  # the English beside another language, a step quieter
+NUMBER_LEADING = 1.12
+
+
+@dataclass(frozen=True)
+class _Text:
+    text: str
+    baseline: float  # below the column's top
+    size: float
+    bold: bool
+    colour: tuple[float, float, float]
+    rtl: bool
+    script: str
+    centre: bool
+
+
+@dataclass(frozen=True)
+class _Number:
+    text: str
+    baseline: float
+    size: float
+    width: float
+    colour: tuple[float, float, float]
+    at_right: bool
+    centre: bool
+
+
+@dataclass(frozen=True)
+class _Rule:
+    offset: float
+    weight: float
+
+
+@dataclass(frozen=True)
+class _Image:
+    image: Any  # a Pillow image
+    top: float
+    size: float
+    x: float  # from the column's left
+
+
+class Column:
+    """Lines stacked top down in a column `width` points wide, in the slip's direction and script."""
+
+    def __init__(self, width: float, rtl: bool = False, script: str = "latin"):
+        self.width = width
+        self.rtl = rtl
+        self.script = script
+        self.height = 0.0
+        self._ops: list = []
+
+    def text(
+        self,
+        content: str,
+        size: float,
+        *,
+        bold: bool = False,
+        colour: tuple[float, float, float] = INK,
+        leading: float = 1.25,
+        rtl: bool | None = None,
+        script: str | None = None,
+        centre: bool = False,
+    ) -> None:
+        """Wrapped text; `rtl` and `script` default to the column's (English beside Arabic is LTR)."""
+        rtl = self.rtl if rtl is None else rtl
+        script = script or self.script
+        for line in textline.wrap(content, size, bold, self.width, script):
+            self.height += size * leading
+            self._ops.append(_Text(line, self.height, size, bold, colour, rtl, script, centre))
+
+    def number(
+        self, value: str, size: float, colour: tuple[float, float, float] = INK, centre: bool = False
+    ) -> None:
+        """A phone number or email on one unbroken line, at the reading edge; smaller if it must be."""
+        width = textline.measure(value, size, True)
+        if width > self.width:
+            size *= self.width / width
+            width = self.width
+        self.height += size * NUMBER_LEADING
+        self._ops.append(_Number(value, self.height, size, width, colour, self.rtl, centre))
+
+    def space(self, points: float) -> None:
+        self.height += points
+
+    def rule(self, weight: float = 0.6, before: float = 0.0, after: float = 0.0) -> None:
+        self.height += before
+        self._ops.append(_Rule(self.height, weight))
+        self.height += after
+
+    def image(self, image: Any, size: float, centre: bool = True) -> None:
+        x = (self.width - size) / 2 if centre else (self.width - size if self.rtl else 0.0)
+        self._ops.append(_Image(image, self.height, size, x))
+        self.height += size
+
+    def paint(self, pdf: Any, left: float, top: float) -> None:
+        """Draw the column with its top-left corner at (`left`, `top`) in page coordinates."""
+        colour = None
+        for op in self._ops:
+            op_colour = getattr(op, "colour", None)
+            if op_colour is not None and op_colour != colour:
+                pdf.setFillColorRGB(*op_colour)
+                colour = op_colour
+            if isinstance(op, _Text):
+                textline.draw(
+                    pdf,
+                    op.text,
+                    left,
+                    self.width,
+                    top - op.baseline,
+                    op.size,
+                    op.bold,
+                    op.rtl,
+                    op.script,
+                    centre=op.centre,
+                )
+            elif isinstance(op, _Number):
+                if op.centre:
+                    x = left + (self.width - op.width) / 2
+                else:
+                    x = left + self.width - op.width if op.at_right else left
+                textline.draw(pdf, op.text, x, op.width, top - op.baseline, op.size, True, False)
+            elif isinstance(op, _Rule):
+                pdf.setLineWidth(op.weight)
+                pdf.line(left, top - op.offset, left + self.width, top - op.offset)
+            else:
+                _draw_image(pdf, op.image, left + op.x, top - op.top - op.size, op.size)
+
+
+def _draw_image(pdf: Any, image: Any, x: float, y: float, size: float) -> None:
+    from reportlab.lib.utils import ImageReader
+
+    pdf.drawImage(ImageReader(image), x, y, size, size)
