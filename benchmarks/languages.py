@@ -41,7 +41,8 @@ def run(switches: int = 80, slips_per_language: int = 30) -> list[Result]:
             waiter.time_ms(lambda code=code: kiosk.session.setLanguage(code))
         timed = []
         for i in range(switches):
-            ms = waiter.time_ms(lambda code=cycle[i % len(cycle)]: kiosk.session.setLanguage(code))
+            code = cycle[i % len(cycle)]
+            ms = waiter.time_ms(lambda code=code: kiosk.session.setLanguage(code))
             if ms is not None:
                 timed.append(ms)
     finally:
