@@ -1,0 +1,122 @@
+"""The kiosk's log: a rotating file in the data directory that IT can read after months unattended.
+
+What goes in: one line when the kiosk starts (version, platform, configuration file) and when it
+stops, each reset (idle, leave quickly) and why, each print failure, configuration and content
+problems, and every error with its traceback.
+
+What never goes in: anything about a resident. No screen, concern, type of abuse or language of
+a session, no text, no PIN digits, nothing a resident typed or chose. A log line carries a time
+to the millisecond, so even "switched to Urdu" next to it could point at one person; such facts
+belong in the usage figures (kiosk.core.stats), which are counted per day. Code that logs must
+keep to this; the tests check the kiosk's own lines.
+"""
+
+from __future__ import annotations
+
+import atexit
+import logging
+import logging.handlers
+import os
+import platform
+import sys
+import threading
+from pathlib import Path
+
+from kiosk import __version__
+from kiosk.core.paths import ensure_dir
+
+log = logging.getLogger("kiosk")
+
+LOG_NAME = "kiosk.log"
+MAX_BYTES = 1_000_000
+BACKUPS = 5  # at most about 6 MB in all
+FORMAT = "%(asctime)s %(levelname)s %(name)s: %(message)s"
+
+_installed: dict[str, object] = {}
+
+
+def log_dir(data_dir: Path) -> Path:
+    return data_dir / "logs"
+
+
+def setup_logging(
+    data_dir: Path | None = None,
+    *,
+    level: int = logging.INFO,
+    max_bytes: int = MAX_BYTES,
+    backups: int = BACKUPS,
+    catch_uncaught: bool = True,
+    facts: dict[str, object] | None = None,
+) -> Path | None:
+    """Log to `data_dir`/logs/kiosk.log (1 MB x 5, rotating) and write the start line.
+
+    Returns the log file, or None if it cannot be written (the kiosk runs on, logging to stderr).
+    `facts` go on the start line, e.g. {"config": path}. Calling it again replaces the handler.
+    """
+    from kiosk.core.paths import data_dir as default_data_dir
+
+    stop_logging(quiet=True)
+    root = logging.getLogger()
+    if root.level > level or root.level == logging.NOTSET:
+        root.setLevel(level)
+    path = log_dir(data_dir or default_data_dir()) / LOG_NAME
+    try:
+        ensure_dir(path.parent)
+        handler = logging.handlers.RotatingFileHandler(
+            path, maxBytes=max_bytes, backupCount=backups, encoding="utf-8"
+        )
+    except OSError as exc:
+        log.warning("cannot write the log file %s (%s); logging to the console only", path, exc)
+        return None
+    handler.setFormatter(logging.Formatter(FORMAT))
+    handler.setLevel(level)
+    root.addHandler(handler)
+    _installed["handler"] = handler
+    if catch_uncaught:
+        _installed["excepthook"], sys.excepthook = sys.excepthook, _log_uncaught
+        _installed["threading"], threading.excepthook = threading.excepthook, _log_uncaught_thread
+    atexit.register(_stopped)
+    details = {
+        "pid": os.getpid(),
+        "python": platform.python_version(),
+        "system": f"{platform.system()} {platform.release()}",
+        **(facts or {}),
+    }
+    log.info("kiosk %s started (%s)", __version__, ", ".join(f"{k} {v}" for k, v in details.items()))
+    return path
+
+
+def stop_logging(quiet: bool = False) -> None:
+    """Undo setup_logging: close the file, restore the exception hooks."""
+    handler = _installed.pop("handler", None)
+    if isinstance(handler, logging.Handler):
+        if not quiet:
+            _stopped()
+        logging.getLogger().removeHandler(handler)
+        handler.close()
+    if "excepthook" in _installed:
+        sys.excepthook = _installed.pop("excepthook")  # type: ignore[assignment]
+    if "threading" in _installed:
+        threading.excepthook = _installed.pop("threading")  # type: ignore[assignment]
+    atexit.unregister(_stopped)
+
+
+def _stopped() -> None:
+    log.info("kiosk stopped")
+
+
+def _log_uncaught(kind, value, tb) -> None:  # noqa: ANN001
+    if issubclass(kind, KeyboardInterrupt):
+        previous = _installed.get("excepthook", sys.__excepthook__)
+        if callable(previous):
+            previous(kind, value, tb)
+        return
+    log.critical("uncaught error", exc_info=(kind, value, tb))
+
+
+def _log_uncaught_thread(args: threading.ExceptHookArgs) -> None:
+    log.error(
+        "uncaught error in thread %s",
+        args.thread.name if args.thread else "?",
+        exc_info=(args.exc_type, args.exc_value, args.exc_traceback),
+    )
