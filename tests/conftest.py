@@ -43,7 +43,7 @@ def make_kiosk(qapp, qtbot, fonts, bundle):
 
     def make(width=1920, height=1080, content=None, **options):
         kiosk = KioskApp(
-            qapp, content or bundle, Options(windowed=True, width=width, height=height, **options)
+            qapp, content or bundle, Options(**{"windowed": True, "width": width, "height": height, **options})
         )
         made.append(kiosk)
         qtbot.waitExposed(kiosk.window)

@@ -17,16 +17,19 @@ from kiosk.core.content.loader import BundleError
 from kiosk.core.content.model import Bundle
 from kiosk.core.i18n import SOURCE_LANGUAGE
 from kiosk.core.languages import SHIPPED, babel_locale
+from kiosk.core.pin import Lockout
 from kiosk.ui import registry
 from kiosk.ui.content import ContentAdapter
 from kiosk.ui.display import DisplayAdapter
 from kiosk.ui.fonts import ensure_all_fonts, ensure_font
 from kiosk.ui.idle import IdleMonitor
+from kiosk.ui.lockdown import LockDown
 from kiosk.ui.qr_provider import QrImageProvider
 from kiosk.ui.quickexit import ShiftTripleWatch
 from kiosk.ui.session import SessionAdapter
 from kiosk.ui.slips import SlipsAdapter
 from kiosk.ui.speech import SpeechAdapter
+from kiosk.ui.staff import StaffAdapter
 from kiosk.ui.translator import GettextTranslator
 
 log = logging.getLogger(__name__)
@@ -44,6 +47,9 @@ class Options:
     idle_warning_s: int = 30
     second_ms: int = 1000
     attract: bool = True
+    pin_hash: str = ""
+    state_dir: Path | None = None  # where the keypad lockout survives a restart; None: memory only
+    staff_notices: list[str] = field(default_factory=list)
     languages: tuple[str, ...] = SHIPPED
     default_language: str = SHIPPED[0]
     bundle_problems: list[str] = field(default_factory=list)
@@ -80,6 +86,10 @@ class KioskApp(QObject):
         self.slips = SlipsAdapter(bundle, self)
         self.display = DisplayAdapter(self)
         self.speech = SpeechAdapter(lambda: self.session.language, self.screen_text, self)
+        lockout = Lockout(options.state_dir / "pin-lockout.json" if options.state_dir else None)
+        self.staff = StaffAdapter(lambda: self.options.pin_hash, lockout, self.staff_notices, self)
+        self.lockdown = LockDown(self)
+        self.staff.exitRequested.connect(self.quit_for_staff)
         self.idle = IdleMonitor(options.idle_timeout_s, options.idle_warning_s, self, options.second_ms)
         self.shift_watch = ShiftTripleWatch(self)
         self.session.attract_enabled = options.attract
@@ -107,6 +117,8 @@ class KioskApp(QObject):
         self.window: QQuickWindow = roots[0]
         self.window.installEventFilter(self.idle)
         self.window.installEventFilter(self.shift_watch)
+        if not options.windowed:
+            self.window.installEventFilter(self.lockdown)
         self.idle.start()
         if options.default_language != SOURCE_LANGUAGE:
             self.apply_language()
@@ -114,6 +126,14 @@ class KioskApp(QObject):
         self.prewarm.timeout.connect(self.slips.prewarm)
         self.prewarm.timeout.connect(ensure_all_fonts)
         self.prewarm.start()
+
+    def staff_notices(self) -> list[str]:
+        return [*self.options.staff_notices, *self.options.bundle_problems]
+
+    def quit_for_staff(self) -> None:
+        self.lockdown.allow_close = True
+        self.window.close()
+        self.app.quit()
 
     def screen_text(self) -> str:
         """What the current screen says, in reading order, for Listen."""
@@ -159,6 +179,7 @@ class KioskApp(QObject):
         self.idle.stop()
         self.slips.wipe()
         self.slips.wait()
+        self.lockdown.allow_close = True
         self.window.close()
         registry.unbind(self.engine)
         self.engine.deleteLater()

@@ -92,6 +92,11 @@ Window {
         active: Session.attract && !Session.neutral
         sourceComponent: AttractScreen {}
     }
+    Loader {
+        anchors.fill: parent
+        active: Staff.mode !== "closed"
+        sourceComponent: StaffPanel {}
+    }
     NeutralScreen {
         anchors.fill: parent
         visible: Session.neutral

@@ -8,6 +8,14 @@ Rectangle {
     implicitHeight: Math.max(Theme.touchTarget, leave.implicitHeight) + 2 * 12
     color: Theme.surface
 
+    // Staff: press and hold an empty part of this bar for five seconds to open the PIN keypad.
+    MouseArea {
+        objectName: "staffGesture"
+        anchors.fill: parent
+        pressAndHoldInterval: 5000
+        onPressAndHold: Staff.openKeypad()
+    }
+
     Row {
         id: leftRow
         anchors.left: parent.left
