@@ -127,6 +127,11 @@ class KioskApp(QObject):
         self.prewarm.timeout.connect(ensure_all_fonts)
         self.prewarm.start()
 
+    def bring_to_front(self) -> None:
+        self.window.show()
+        self.window.raise_()
+        self.window.requestActivate()
+
     def staff_notices(self) -> list[str]:
         return [*self.options.staff_notices, *self.options.bundle_problems]
 
