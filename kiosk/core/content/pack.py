@@ -203,11 +203,9 @@ def _open(data: bytes, source: str | Path) -> tuple[zipfile.ZipFile, dict[str, z
     folded: set[str] = set()
     for info in listed:
         name = info.filename
-        why = safe_relative(name) if name else "has an empty name"
+        why = (safe_relative(name) if name else "has an empty name") or _entry_problem(info)
         if why is None and name != MANIFEST:
             why = expected_path(name)
-        if why is None:
-            why = _entry_problem(info)
         if why:
             raise PackError.of(source, why, repr(name)[1:-1][:200])
         if name.casefold() in folded:
@@ -219,7 +217,7 @@ def _open(data: bytes, source: str | Path) -> tuple[zipfile.ZipFile, dict[str, z
 
 def _entry_problem(info: zipfile.ZipInfo) -> str | None:
     mode = info.external_attr >> 16
-    if info.is_dir() or (info.create_system == 0 and info.external_attr & 0x10):
+    if info.is_dir() or stat.S_ISDIR(mode) or (info.create_system == 0 and info.external_attr & 0x10):
         return "is a folder entry; a package holds files only"
     if info.create_system == 3 and stat.S_IFMT(mode) not in (0, stat.S_IFREG):
         kind = "a symbolic link" if stat.S_ISLNK(mode) else "not a plain file"
