@@ -227,12 +227,34 @@ def test_the_default_language_must_be_offered(data_dir, site):
     assert settings.languages == ("pl", "ro") and settings.default_language == "pl"
 
 
-def test_reviewed_only_cannot_start_in_a_draft(data_dir, site):
-    path = site('[languages]\nenabled = ["en_GB", "pl"]\ndefault = "pl"\nreviewed_only = true\n')
+@pytest.fixture(scope="module")
+def drafts():
+    from kiosk.core.languages import review_status_of
+
+    found = [c for c in SHIPPED if review_status_of(c) == "draft"]
+    if len(found) < 2:
+        pytest.skip("fewer than two draft translations left")
+    return found
+
+
+def test_reviewed_only_cannot_start_in_a_draft(data_dir, site, drafts):
+    path = site(
+        f'[languages]\nenabled = ["en_GB", "{drafts[0]}"]\ndefault = "{drafts[0]}"\nreviewed_only = true\n'
+    )
     settings, problems = load_config(path, log_problems=False)
     assert "draft" in only(problems, "languages.default").message
     assert config.offered_languages(settings.languages, settings.reviewed_only) == ("en_GB",)
     assert settings.default_language == "en_GB"
+
+
+def test_reviewed_only_with_only_drafts_enabled_adds_english(data_dir, site, drafts):
+    a, b = drafts[:2]
+    path = site(f'[languages]\nenabled = ["{a}", "{b}"]\ndefault = "{a}"\nreviewed_only = true\n')
+    settings, problems = load_config(path, log_problems=False)
+    problem = only(problems, "languages.reviewed_only")
+    assert problem.line == 4 and "leaves no language" in problem.message
+    assert (settings.languages, settings.default_language) == (("en_GB", a, b), "en_GB")
+    assert config.offered_languages(settings.languages, settings.reviewed_only) == ("en_GB",)
 
 
 def test_the_bundle_folder_is_relative_to_the_file_and_must_exist(data_dir, site, tmp_path):

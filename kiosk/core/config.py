@@ -341,15 +341,8 @@ def _read(path: Path, name: str | None = None, text: str | None = None) -> _Read
             text = data.decode("utf-8-sig")
         except UnicodeDecodeError as exc:
             line = data[: exc.start].count(b"\n") + 1
-            problems.append(
-                Problem(
-                    file,
-                    line,
-                    "(file)",
-                    "is not UTF-8 text",
-                    "save the file as UTF-8 (Notepad: Save as, Encoding UTF-8)",
-                )
-            )
+            fix = "save the file as UTF-8 (Notepad: Save as, Encoding UTF-8)"
+            problems.append(Problem(file, line, "(file)", "is not UTF-8 text", fix))
             text = "\n".join(
                 "" if "\ufffd" in ln else ln for ln in data.decode("utf-8-sig", "replace").split("\n")
             )
@@ -393,13 +386,8 @@ def _read(path: Path, name: str | None = None, text: str | None = None) -> _Read
 def _unknown(file: str, lines: dict[str, int], dotted: str, value: Any) -> Problem:
     line = lines.get(dotted)
     if "." not in dotted and dotted in SECTIONS:
-        return Problem(
-            file,
-            line,
-            dotted,
-            f"should be a section, not {_kind(value)}",
-            f"write [{dotted}] and the keys below it",
-        )
+        why = f"should be a section, not {_kind(value)}"
+        return Problem(file, line, dotted, why, f"write [{dotted}] and the keys below it")
     if "." not in dotted and isinstance(value, dict):
         close = difflib.get_close_matches(dotted, SECTIONS, n=1)
         hint = f"did you mean [{close[0]}]? " if close else ""
@@ -416,34 +404,23 @@ def _unknown(file: str, lines: dict[str, int], dotted: str, value: Any) -> Probl
     return Problem(file, line, dotted, "unknown key", "remove it; docs/configuration.md lists every key")
 
 
-def _check_languages(
-    file: str, lines: dict[str, int], values: dict, bad: set[str], problems: list[Problem]
-) -> None:
+def _check_languages(file: str, lines: dict, values: dict, bad: set[str], problems: list[Problem]) -> None:
     enabled = values.get("languages", Settings.languages)
     default = values.get("default_language", Settings.default_language)
-    key = "languages.default"
-    line = lines.get(key) or lines.get("languages.enabled")
     offered = offered_languages(enabled, values.get("reviewed_only", False))
-    if default not in enabled:
+    at = lines.get("languages.default") or lines.get("languages.enabled")
+    if not offered:
+        why, fix = "reviewed_only leaves no language: every enabled one is a draft", "add en_GB to enabled"
         problems.append(
-            Problem(
-                file,
-                line,
-                key,
-                f"{default!r} is not in languages.enabled",
-                "add it there, or choose one of those",
-            )
+            Problem(file, lines.get("languages.reviewed_only"), "languages.reviewed_only", why, fix)
         )
+    elif default not in enabled:
+        why, fix = f"{default!r} is not in languages.enabled", "add it there, or choose one of those"
+        problems.append(Problem(file, at, "languages.default", why, fix))
     elif default not in offered:
-        problems.append(
-            Problem(
-                file,
-                line,
-                key,
-                f"{default!r} is a draft translation, and reviewed_only hides drafts",
-                "choose a reviewed language, or set reviewed_only = false",
-            )
-        )
+        why = f"{default!r} is a draft translation, and reviewed_only hides drafts"
+        fix = "choose a reviewed language, or set reviewed_only = false"
+        problems.append(Problem(file, at, "languages.default", why, fix))
     else:
         return
     bad.add("default_language")
@@ -497,21 +474,19 @@ def load_config(
         origin.update(_fall_back(values, read, last_good, file))
         if read.broken:
             source = f"the last good copy {last_good}" if origin else "the defaults"
-            problems.append(
-                Problem(
-                    str(file),
-                    None,
-                    "(file)",
-                    "some settings could not be read from this file",
-                    f"fix the problems above; until then the kiosk uses {source} for them",
-                )
-            )
+            why = "some settings could not be read from this file"
+            fix = f"fix the problems above; until then the kiosk uses {source} for them"
+            problems.append(Problem(str(file), None, "(file)", why, fix))
     elif remember and file.exists():
         _remember(file, last_good)
     if local:
         origin.update(_apply_local(values, read.raw, data_dir / LOCAL, file))
     settings = Settings(**values)
-    offered = offered_languages(settings.languages, settings.reviewed_only) or ("en_GB",)
+    offered = offered_languages(settings.languages, settings.reviewed_only)
+    if not offered:  # every enabled language is a draft: English, the reviewed source, is added
+        settings = dataclasses.replace(settings, languages=("en_GB", *settings.languages))
+        origin["languages"] = origin["reviewed_only"] = "with en_GB added"
+        offered = ("en_GB",)
     if settings.default_language not in offered:
         settings = dataclasses.replace(settings, default_language=offered[0])
         origin["default_language"] = "the first language offered"
@@ -658,15 +633,8 @@ def save_local_changes(
     try:
         paths.write_atomically(local, json.dumps(stored, indent=1, ensure_ascii=False).encode("utf-8"))
     except OSError as exc:
-        return [
-            Problem(
-                str(local),
-                None,
-                "(file)",
-                f"cannot be written ({exc.strerror})",
-                "check the data folder's permissions",
-            )
-        ]
+        why = f"cannot be written ({exc.strerror})"
+        return [Problem(str(local), None, "(file)", why, "check the data folder's permissions")]
     log.info("settings changed on the kiosk: %s", ", ".join(BY_FIELD[f].dotted for f in changes))
     return []
 
@@ -700,17 +668,3 @@ def check_file(path: Path) -> tuple[Settings, list[Problem]]:
     read = _read(path)
     values = {f: v for f, v in read.values.items() if f not in read.bad}
     return Settings(**values), read.problems
-
-
-__all__ = [
-    "LAYOUTS",
-    "Problem",
-    "Settings",
-    "as_toml",
-    "check_file",
-    "forget_local_changes",
-    "load_config",
-    "local_changes",
-    "offered_languages",
-    "save_local_changes",
-]

@@ -27,6 +27,7 @@ SCHEME = "scrypt"
 N, R, P = 2**15, 8, 1
 SALT_BYTES, HASH_BYTES = 16, 32
 MIN_DIGITS, MAX_DIGITS = 4, 12
+STATE_NAME = "pin-lockout.json"  # the lockout's file in the data directory
 # A hash from a configuration file decides how much memory and time a check costs: keep it sane.
 MAX_MEMORY = 256 * 1024 * 1024
 
