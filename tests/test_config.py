@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 import os
 import re
 import subprocess
@@ -73,7 +72,7 @@ def test_defaults_are_safe_for_a_public_place():
     assert s.languages == SHIPPED and s.default_language == "en_GB"
     assert (s.slip_layout, s.bundle, s.review_months, s.attract_screen) == ("a6", None, 12, True)
     assert s.trusted_keys == () and not s.reviewed_only and not s.discreet_default
-    with pytest.raises(dataclasses.FrozenInstanceError):
+    with pytest.raises(AttributeError):
         s.idle_timeout = 5  # type: ignore[misc]
 
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import logging
-import logging.handlers
 import os
 import subprocess
 import sys
@@ -37,7 +36,7 @@ def logging_to(tmp_path):
 
 
 def file_handlers():
-    return [h for h in logging.getLogger().handlers if isinstance(h, logging.handlers.RotatingFileHandler)]
+    return [h for h in logging.getLogger().handlers if isinstance(h, logs.RotatingFile)]
 
 
 def test_a_start_line_in_the_data_directory(logging_to, tmp_path):
@@ -143,3 +142,15 @@ def test_the_core_logs_nothing_about_a_resident_or_a_pin(logging_to, tmp_path):
     assert "wrong staff PIN" in text and "staff PIN accepted" in text
     for secret in ("child", "neglect", " ur", "135792", "864209", "246813", stored):
         assert secret not in text, secret
+
+
+def test_logging_and_figures_add_little_to_start_up(tmp_path):
+    code = (
+        "import sys\nfrom pathlib import Path\nfrom kiosk.core.logs import setup_logging\n"
+        "from kiosk.core.stats import Stats\n"
+        f"setup_logging(Path({str(tmp_path)!r}))\nStats(Path({str(tmp_path / 'stats.db')!r}))\n"
+        "print(sorted(m for m in ('logging.handlers', 'socket', 'pickle', 'platform', 'sqlite3', 'csv')"
+        " if m in sys.modules))\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    assert result.stdout.strip() == "[]", result.stdout + result.stderr

@@ -276,13 +276,13 @@ def test_a_read_only_database_carries_on_without_counting(db_path, clock, monkey
     def read_only(path, *args, **kwargs):
         return real(f"file:{path}?mode=ro", *args, uri=True, **kwargs)
 
-    monkeypatch.setattr(stats.sqlite3, "connect", read_only)
+    monkeypatch.setattr(sqlite3, "connect", read_only)
     figures = Stats(db_path, clock=clock)
     for _ in range(50):
         figures.count("session_started")
     assert "not counting for now" in caplog.text
     assert caplog.text.count("not counting for now") == 1, "no flood of warnings"
-    monkeypatch.setattr(stats.sqlite3, "connect", real)
+    monkeypatch.setattr(sqlite3, "connect", real)
     assert [r.count for r in stats.rows(db_path)] == [1]
 
 

@@ -13,16 +13,17 @@ and starts afresh, or carries on without counting. It never raises into the kios
 
 from __future__ import annotations
 
-import csv
 import logging
 import re
-import sqlite3
 import time
 import warnings
 from collections.abc import Callable, Iterable
 from datetime import date, datetime
 from pathlib import Path
-from typing import IO, NamedTuple
+from typing import IO, TYPE_CHECKING, NamedTuple
+
+if TYPE_CHECKING:
+    import sqlite3
 
 log = logging.getLogger(__name__)
 
@@ -105,6 +106,8 @@ class Stats:
         db = self._connection()
         if db is None:
             return
+        import sqlite3  # loaded by _connection on the first count, not at start-up
+
         try:
             with db:
                 db.execute(_COUNT, (now.date().isoformat(), now.hour if hourly else DAY_ONLY, event, key))
@@ -121,6 +124,8 @@ class Stats:
             self._db = None
 
     def _connection(self) -> sqlite3.Connection | None:
+        import sqlite3
+
         if self._db is not None:
             return self._db
         if time.monotonic() < self._retry_at:
@@ -141,6 +146,8 @@ class Stats:
         return self._db
 
     def _open(self) -> sqlite3.Connection:
+        import sqlite3
+
         self.path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
         db = sqlite3.connect(self.path, timeout=2, isolation_level="DEFERRED")
         try:
@@ -159,6 +166,8 @@ class Stats:
         return db
 
     def _failed(self, exc: sqlite3.DatabaseError) -> None:
+        import sqlite3
+
         if _is_corrupt(exc):
             self.close()
             self._set_aside(exc)
@@ -199,6 +208,8 @@ def _is_corrupt(exc: BaseException) -> bool:
 
 def rows(db_path: Path, start: date | None = None, end: date | None = None) -> list[Row]:
     """The figures from `start` to `end` (inclusive), by day, hour, event and key; [] if none."""
+    import sqlite3
+
     if not Path(db_path).exists():
         return []
     db = sqlite3.connect(f"{Path(db_path).resolve().as_uri()}?mode=ro", uri=True, timeout=2)
@@ -241,6 +252,8 @@ def export_csv(db_path: Path, out: Path | IO[str], start: date | None = None, en
 
 
 def _write(fh: IO[str], found: Iterable[Row]) -> None:
+    import csv
+
     writer = csv.writer(fh, lineterminator="\n")
     writer.writerow(Row._fields)
     for r in found:
