@@ -141,6 +141,25 @@ def test_a_file_that_is_not_utf8_is_named_and_a_notepad_bom_is_fine(data_dir, tm
     assert load_config(bom) == (Settings(site_name="Café"), [])
 
 
+def test_a_huge_file_is_refused_quickly(data_dir, tmp_path):
+    huge = tmp_path / "huge.toml"
+    huge.write_bytes(b"[x\n" * 200_000)
+    _, problems = load_config(huge, log_problems=False)
+    assert "KB" in problems[0].message
+
+
+def test_every_broken_line_is_named_up_to_a_limit(data_dir, site):
+    path = site('[site]\nname = "Leigh"\n' + "= x\n" * 3 + "[screen]\nidle_timeout = 60\n")
+    settings, problems = load_config(path, log_problems=False)
+    assert [p.line for p in problems if p.key == "(syntax)"] == [3, 4, 5]
+    assert (settings.site_name, settings.idle_timeout) == ("Leigh", 60)
+    path.write_text('[site]\nname = "Leigh"\n' + "= x\n" * 500 + "[screen]\nidle_timeout = 60\n")
+    settings, problems = load_config(path, log_problems=False)
+    syntax = [p for p in problems if p.key == "(syntax)"]
+    assert len(syntax) == config.MAX_SYNTAX_ERRORS + 1 and "left out" in syntax[-1].message
+    assert (settings.site_name, settings.idle_timeout) == ("Leigh", 120)
+
+
 def test_unknown_keys_and_sections_are_reported_not_ignored(data_dir, site):
     path = site(
         "idle_timeout = 60\n"

@@ -110,9 +110,14 @@ def test_statistics_off_counts_nothing_and_makes_no_file(db_path, clock):
     assert not db_path.exists() and not db_path.parent.exists()
 
 
-def test_the_database_opens_on_the_first_count_not_at_start_up(db_path):
-    Stats(db_path)
+def test_the_database_opens_on_the_first_count_or_prewarm_not_at_start_up(db_path):
+    figures = Stats(db_path)
     assert not db_path.exists()
+    figures.prewarm()
+    assert db_path.exists() and stats.rows(db_path) == []
+    figures.close()
+    Stats(db_path.with_name("off.db"), enabled=False).prewarm()
+    assert not db_path.with_name("off.db").exists()
 
 
 # --- privacy: the schema itself cannot hold more --------------------------------------------------

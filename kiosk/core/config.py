@@ -26,6 +26,8 @@ LAYOUTS = ("a6", "a4-sheet", "receipt-80mm")
 LAST_GOOD = "last-good.toml"
 LOCAL = "local-settings.json"
 MIN_IDLE_S, MAX_IDLE_S = 30, 3600
+MAX_FILE_BYTES = 256 * 1024
+MAX_SYNTAX_ERRORS = 50  # each costs a parse of the file; a kiosk must start promptly whatever it says
 
 
 class Settings(NamedTuple):
@@ -250,7 +252,12 @@ _SYNTAX_HELP = (
 )
 
 
+_TOO_MANY = "too many lines do not read: this one and the rest of the file are left out"
+
+
 def _syntax_problem(file: str, line: int, key: str, raw: str) -> Problem:
+    if raw == _TOO_MANY:
+        return Problem(file, line, key, raw, "fix the lines above, then check the file again")
     detail = _AT.sub("", raw)
     for prefix, what, fix in _SYNTAX_HELP:
         if detail.startswith(prefix):
@@ -258,11 +265,12 @@ def _syntax_problem(file: str, line: int, key: str, raw: str) -> Problem:
     return Problem(file, line, key, f"the TOML does not read ({detail})", "see https://toml.io")
 
 
-def _parse(text: str) -> tuple[dict | None, list[tuple[int, str]]]:
+def _parse(text: str) -> tuple[dict, list[tuple[int, str]]]:
     """The file's tables, less each statement that breaks the syntax: (line, parser message)."""
     lines = text.split("\n")
     errors: list[tuple[int, str]] = []
-    for _ in range(100):
+    start = 1
+    for _ in range(MAX_SYNTAX_ERRORS):
         try:
             return tomllib.loads("\n".join(lines)), errors
         except tomllib.TOMLDecodeError as exc:
@@ -275,13 +283,26 @@ def _parse(text: str) -> tuple[dict | None, list[tuple[int, str]]]:
                 break
             opened = message.startswith(("Unclosed", "Unterminated")) or not found or not found.group(1)
             errors.append((start if opened else at, message))
-            lines[start - 1] = ""
             whole_table = message.startswith("Cannot declare")
-            for i in range(start, len(lines)):  # the rest of the broken statement (or table)
+            spans = whole_table or opened or at > start or _opens(lines[start - 1])
+            lines[start - 1] = ""
+            for i in range(start, len(lines) if spans else start):  # the rest of the statement
                 if _TABLE_LINE.match(lines[i]) or (not whole_table and _KEY_LINE.match(lines[i])):
                     break
                 lines[i] = ""
-    return None, errors
+    errors.append((start, _TOO_MANY))
+    return tomllib.loads("\n".join(lines[: start - 1])), errors
+
+
+def _opens(line: str) -> bool:
+    """Whether a line starts a list, table or text that goes on over the next lines."""
+    value = line.split("=", 1)[1] if "=" in line else ""
+    return (
+        value.count("[") > value.count("]")
+        or value.count("{") > value.count("}")
+        or value.count('"""') % 2 == 1
+        or value.count("'''") % 2 == 1
+    )
 
 
 def _reads(lines: list[str]) -> bool:
@@ -336,6 +357,10 @@ def _read(path: Path, name: str | None = None, text: str | None = None) -> _Read
             fix = "check the path and the file's permissions (the kiosk's account must be able to read it)"
             problems.append(Problem(file, None, "(file)", f"the file {why}", fix))
             return _Read({}, {}, set(BY_FIELD), problems, True)
+        if len(data) > MAX_FILE_BYTES:
+            why = f"is {len(data) // 1024} KB; a kiosk.toml is a few hundred bytes"
+            problems.append(Problem(file, None, "(file)", why, "check it is the right file"))
+            return _Read({}, {}, set(BY_FIELD), problems, True)
         try:
             text = data.decode("utf-8-sig")
         except UnicodeDecodeError as exc:
@@ -350,11 +375,6 @@ def _read(path: Path, name: str | None = None, text: str | None = None) -> _Read
     key_at = {line: key for key, line in lines.items() if "." in key}
     for line, message in errors:
         problems.append(_syntax_problem(file, line, key_at.get(line, "(syntax)"), message))
-    if data_ is None:
-        problems.append(
-            Problem(file, None, "(syntax)", "the file does not read", "rewrite it from the example")
-        )
-        data_ = {}
     broken = bool(errors)
     base = path.parent
     values: dict[str, Any] = {}

@@ -114,6 +114,11 @@ class Stats:
         except sqlite3.DatabaseError as exc:
             self._failed(exc)
 
+    def prewarm(self) -> None:
+        """Open the database now (about 5 ms) rather than on a resident's first tap."""
+        if self.enabled:
+            self._connection()
+
     def export_csv(self, out: Path | IO[str], start: date | None = None, end: date | None = None) -> int:
         """Write the figures from `start` to `end` (inclusive) as CSV; return the number of rows."""
         return export_csv(self.path, out, start, end)
