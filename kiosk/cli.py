@@ -14,7 +14,7 @@ from kiosk import __version__
 
 CONCERNS = ("danger", "child", "adult", "worker", "all")
 # Modules that add sub-commands of their own (staff and IT tools), kept out of this file.
-COMMAND_MODULES: tuple[str, ...] = ("kiosk.cli_admin", "kiosk.cli_bundle")
+COMMAND_MODULES: tuple[str, ...] = ("kiosk.cli_admin", "kiosk.cli_bundle", "kiosk.cli_print")
 
 
 def _size(text: str) -> tuple[int, int]:
@@ -113,12 +113,6 @@ def build_parser() -> argparse.ArgumentParser:
         # Each adds its sub-commands with set_defaults(func=...); func(args) -> exit status.
         importlib.import_module(module).add_parsers(sub)
 
-    slip = sub.add_parser("slip", help="write a contact slip PDF")
-    slip.add_argument("--concern", choices=CONCERNS, default="all")
-    slip.add_argument("--discreet", action="store_true", help="neutral title, no word about abuse")
-    slip.add_argument("--output", "-o", type=Path, required=True, metavar="FILE.pdf")
-    slip.add_argument("--bundle", type=Path, dest="slip_bundle", help=argparse.SUPPRESS)
-
     shots = sub.add_parser("screenshots", help="render every screen to PNG, offscreen")
     shots.add_argument("--output", "-o", type=Path, required=True, metavar="DIR")
     shots.add_argument("--size", type=_size, dest="shot_size", default=None, metavar="WxH")
@@ -137,8 +131,6 @@ def main(argv: list[str] | None = None) -> int:
     started = time.perf_counter()
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     args = build_parser().parse_args(argv)
-    if args.command == "slip":
-        return _slip(args)
     if args.command == "screenshots":
         return _screenshots(args)
     if args.command == "languages":
@@ -157,20 +149,6 @@ def _bundle_for(path: Path | None):
     except BundleError as exc:
         print(f"kiosk: {exc}", file=sys.stderr)
         return None
-
-
-def _slip(args: argparse.Namespace) -> int:
-    from kiosk.core.slips.render import SlipRequest, write_slip
-
-    bundle = _bundle_for(args.slip_bundle or args.bundle)
-    if bundle is None:
-        return 2
-    if args.concern not in bundle.concerns:
-        print(f"kiosk: this bundle has no concern {args.concern!r}", file=sys.stderr)
-        return 2
-    write_slip(bundle, SlipRequest(concern=args.concern, discreet=args.discreet), args.output)
-    print(args.output)
-    return 0
 
 
 def _languages() -> int:

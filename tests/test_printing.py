@@ -1,0 +1,328 @@
+"""Printing through the kiosk's one print path to a real CUPS queue, read back as the queue got it.
+
+The queue (tests/print_queue.py) copies every job byte for byte: the tests check that the text of
+what the print system received holds the exact published numbers and that its QR code decodes to
+them, that job names never reveal the concern, and that every failure the real daemon can give
+(no queue, queue disabled or rejecting, daemon stopped, out of paper, job aborted) becomes the
+clear reason the kiosk, the desk and `kiosk print` show.
+"""
+
+from __future__ import annotations
+
+import io
+import time
+
+import pytest
+
+from kiosk.core import qr
+from kiosk.core.slips.render import SlipRequest, render_slip
+from tests import print_queue
+from tests.driver import card_numbers, expected_numbers
+from tests.test_slips import decode_pdf_qr, needs_pdftoppm
+
+
+@pytest.fixture(scope="module")
+def queue():
+    return print_queue.for_tests()
+
+
+@pytest.fixture
+def printing(queue, qapp):
+    """The print path, with the queue enabled, accepting and empty before and after each test."""
+    from kiosk.ui import printing
+
+    queue.clear()
+    yield printing
+    print_queue.start_scheduler()
+    queue.clear()
+
+
+def _text(pdf: bytes) -> str:
+    from pypdf import PdfReader
+
+    return "\n".join(page.extract_text() for page in PdfReader(io.BytesIO(pdf)).pages)
+
+
+def _wait_outcome(printing, job, state: str, timeout: float = 15.0):
+    deadline = time.monotonic() + timeout
+    while True:
+        outcome = printing.outcome(job)
+        if outcome.state == state or time.monotonic() > deadline:
+            return outcome
+        time.sleep(0.1)
+
+
+@needs_pdftoppm
+@pytest.mark.parametrize("language", ["en_GB", "pl", "ar", "zh_Hans"])
+@pytest.mark.parametrize("fmt", ["a6", "a4-sheet", "receipt-80mm"])
+def test_the_queue_receives_the_slip_byte_for_byte_with_numbers_and_qr(
+    printing, queue, bundle, tmp_path, fmt, language
+):
+    request = SlipRequest(concern="child", language=language, format=fmt, bilingual=language != "en_GB")
+    job = printing.print_slip(bundle, request, printer=queue.name)
+    received = queue.received(job.job_id)
+    assert received == render_slip(bundle, request), "the print system got exactly the slip"
+    phones, emails = expected_numbers(bundle, "child")
+    text = _text(received)
+    for number in phones + emails:
+        assert number in text
+    payloads = set(decode_pdf_qr(received, tmp_path))
+    translate = __import__("kiosk.core.i18n", fromlist=["translation"]).translation(language).gettext
+    assert payloads == {qr.vcard(bundle, "child", False, translate)}
+    assert card_numbers(payloads.pop()) == (phones, emails)
+    assert _wait_outcome(printing, job, "done").state == "done"
+
+
+@pytest.mark.parametrize("discreet", [False, True], ids=["titled", "discreet"])
+@pytest.mark.parametrize("concern", ["danger", "child", "adult", "worker", "all"])
+def test_job_names_never_reveal_the_concern(printing, queue, bundle, concern, discreet):
+    job = printing.print_slip(bundle, SlipRequest(concern=concern, discreet=discreet), printer=queue.name)
+    meta = queue.meta(job.job_id)
+    assert meta["title"] == ("Useful numbers" if discreet else "Contact slip") == job.title
+    for word in [*bundle.discreet.forbidden_words, concern, "child", "adult"]:
+        assert word not in meta["title"].lower()
+
+
+def test_copies_reach_the_queue(printing, queue, bundle):
+    job = printing.print_slip(bundle, SlipRequest(format="a4-sheet"), printer=queue.name, copies=3)
+    assert queue.meta(job.job_id)["copies"] == "3"
+
+
+def test_the_system_default_printer_is_used_when_none_is_set(printing, queue, bundle, monkeypatch):
+    monkeypatch.setenv("PRINTER", queue.name)  # CUPS's per-user default, as lpoptions -d would set
+    assert printing.default_printer() == queue.name
+    job = printing.print_slip(bundle, SlipRequest(), printer=None)
+    assert job.printer == queue.name
+    assert "999" in _text(queue.received(job.job_id))
+
+
+def test_no_printer_configured_and_no_default(printing, bundle, monkeypatch):
+    for name in ("PRINTER", "LPDEST"):
+        monkeypatch.delenv(name, raising=False)
+    if printing.default_printer():
+        pytest.skip(f"this machine has a default printer ({printing.default_printer()})")
+    status = printing.status(None)
+    assert (status.ready, status.problem) == (False, printing.Problem.NO_PRINTER)
+    with pytest.raises(printing.PrintError) as caught:
+        printing.print_slip(bundle, SlipRequest())
+    assert caught.value.problem is printing.Problem.NO_PRINTER
+
+
+def test_a_printer_that_does_not_exist(printing, queue, bundle):
+    with pytest.raises(printing.PrintError) as caught:
+        printing.print_slip(bundle, SlipRequest(), printer="no-such-queue")
+    assert caught.value.problem is printing.Problem.NOT_FOUND
+    assert "does not exist" in str(caught.value) and "no-such-queue" in str(caught.value)
+    assert queue.jobs() == []
+
+
+def test_a_disabled_queue_is_paused_and_nothing_is_queued(printing, queue, bundle):
+    print_queue.run("cupsdisable", queue.name)
+    status = printing.status(queue.name)
+    assert (status.ready, status.problem) == (False, printing.Problem.PAUSED)
+    with pytest.raises(printing.PrintError) as caught:
+        printing.print_slip(bundle, SlipRequest(), printer=queue.name)
+    assert caught.value.problem is printing.Problem.PAUSED
+    assert print_queue.run("lpstat", "-o", queue.name, check=False).stdout.strip() == ""
+
+
+def test_a_queue_that_rejects_jobs(printing, queue, bundle):
+    print_queue.run("cupsreject", queue.name)
+    assert printing.status(queue.name).problem is printing.Problem.NOT_ACCEPTING
+    with pytest.raises(printing.PrintError) as caught:
+        printing.print_slip(bundle, SlipRequest(), printer=queue.name)
+    assert caught.value.problem is printing.Problem.NOT_ACCEPTING
+    # The daemon's own refusal, past the status check, maps to the same reason.
+    with pytest.raises(printing.PrintError) as refused:
+        printing._cups().submit(queue.name, render_slip(bundle, SlipRequest()), "Contact slip", 1)
+    assert refused.value.problem is printing.Problem.NOT_ACCEPTING
+    assert "IPP status 0x0506" in str(refused.value)
+
+
+def test_the_daemon_stopped(printing, queue, bundle):
+    if not print_queue.stop_scheduler():
+        pytest.skip("cupsd restarts on demand here (socket activation), so it cannot be stopped for a test")
+    try:
+        status = printing.status(queue.name)
+        assert (status.ready, status.problem) == (False, printing.Problem.SPOOLER_DOWN)
+        with pytest.raises(printing.PrintError) as caught:
+            printing.print_slip(bundle, SlipRequest(), printer=queue.name)
+        assert caught.value.problem is printing.Problem.SPOOLER_DOWN
+        assert "not running" in str(caught.value)
+    finally:
+        print_queue.start_scheduler()
+    assert printing.status(queue.name).ready, "printing works again once the daemon is back"
+
+
+def test_out_of_paper_is_reported_while_the_job_waits(printing, queue, bundle):
+    queue.mark("out-of-paper")
+    job = printing.print_slip(bundle, SlipRequest(), printer=queue.name)
+    outcome = _wait_outcome(printing, job, "failed")
+    assert (outcome.state, outcome.problem) == ("failed", printing.Problem.OUT_OF_PAPER)
+    assert printing.status(queue.name).problem is printing.Problem.OUT_OF_PAPER
+    queue.mark("out-of-paper", on=False)  # paper loaded: the job goes through
+    assert _wait_outcome(printing, job, "done").state == "done"
+    assert "999" in _text(queue.received(job.job_id))
+
+
+def test_a_job_the_printer_fails_is_reported(printing, queue, bundle):
+    queue.mark("fail")
+    job = printing.print_slip(bundle, SlipRequest(), printer=queue.name)
+    outcome = _wait_outcome(printing, job, "failed")
+    assert (outcome.state, outcome.problem) == ("failed", printing.Problem.FAILED)
+
+
+def test_an_unprinted_job_can_be_cancelled(printing, queue, bundle):
+    queue.mark("out-of-paper")
+    job = printing.print_slip(bundle, SlipRequest(), printer=queue.name)
+    assert printing.cancel(job)
+    queue.mark("out-of-paper", on=False)
+    assert printing.outcome(job).state == "failed"
+    time.sleep(0.3)
+    assert not (queue.folder / f"job-{job.job_id}.pdf").exists()
+
+
+@needs_pdftoppm
+def test_the_windows_path_draws_pages_as_images_so_only_the_qr_survives(printing, queue, bundle, tmp_path):
+    """QPrinter with QtPdf pages (the Windows path), here through CUPS: the job keeps a decodable QR
+    code but no text layer, which is why CUPS platforms hand the PDF itself to the queue."""
+    pdf = render_slip(bundle, SlipRequest(concern="adult", discreet=True))
+    printing._qt_print(queue.name, pdf, "Useful numbers", 1)
+    deadline = time.monotonic() + 10
+    while not list(queue.folder.glob("job-*.pdf")) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    (received,) = [p.read_bytes() for p in queue.folder.glob("job-*.pdf")]
+    (meta,) = [p.read_text() for p in queue.folder.glob("job-*.meta")]
+    assert "title=Useful numbers" in meta
+    assert decode_pdf_qr(received, tmp_path) == [qr.vcard(bundle, "adult", True)]
+    assert "01942 828777" not in _text(received)
+
+
+# The kiosk's "Print a slip" button ------------------------------------------------------------
+
+
+def _to_take_screen(r, concern: str = "child") -> None:
+    r.tap(f"go:question:{concern}")
+    r.tap(f"go:answer:{concern}")
+    r.tap(f"go:take:{concern}")
+
+
+def _record_status(slips) -> list[str]:
+    seen: list[str] = []
+    slips.stateChanged.connect(lambda: seen.append(slips.property("statusText")))
+    return seen
+
+
+def test_print_button_shows_printing_then_where_to_collect(make_kiosk, printing, queue, bundle):
+    r = make_kiosk()
+    r.kiosk.slips.set_site(collection_point="the front desk", printer=queue.name)
+    _to_take_screen(r)
+    seen = _record_status(r.kiosk.slips)
+    r.tap("makeSlip")
+    if r.kiosk.slips.state == "working":
+        assert "Printing…" in r.text()
+    r.qtbot.waitUntil(lambda: r.kiosk.slips.state == "printed", timeout=10000)
+    assert seen[0] == "Printing…"
+    assert "Please collect your slip from the front desk." in r.text()
+    job = r.kiosk.slips.last_job
+    text = _text(queue.received(job.job_id))
+    for number in expected_numbers(bundle, "child")[0]:
+        assert number in text
+    assert queue.meta(job.job_id)["title"] == "Contact slip"
+
+
+def test_plain_title_print_is_neutral_on_paper_and_in_the_queue(make_kiosk, printing, queue, bundle):
+    r = make_kiosk()
+    r.kiosk.slips.set_site(printer=queue.name)
+    _to_take_screen(r, "worker")
+    r.tap("discreetToggle")
+    r.tap("makeSlip")
+    r.qtbot.waitUntil(lambda: r.kiosk.slips.state == "printed", timeout=10000)
+    assert "Please collect your slip from the printer." in r.text()
+    job = r.kiosk.slips.last_job
+    text = _text(queue.received(job.job_id)).lower()
+    assert queue.meta(job.job_id)["title"] == "Useful numbers"
+    for word in bundle.discreet.forbidden_words:
+        assert word not in text
+
+
+@pytest.mark.parametrize(
+    "trouble, message",
+    [
+        ("no-such-queue", "Sorry, there is no printer here."),
+        ("disabled", "Sorry, the printer is not working at the moment."),
+        ("daemon-stopped", "Sorry, printing is not working at the moment."),
+    ],
+)
+def test_a_failure_points_to_the_qr_code_and_the_numbers_stay(
+    make_kiosk, printing, queue, bundle, trouble, message
+):
+    r = make_kiosk()
+    r.kiosk.slips.set_site(printer="no-such-queue" if trouble == "no-such-queue" else queue.name)
+    _to_take_screen(r)
+    if trouble == "disabled":
+        print_queue.run("cupsdisable", queue.name)
+    if trouble == "daemon-stopped" and not print_queue.stop_scheduler():
+        pytest.skip("cupsd restarts on demand here (socket activation)")
+    try:
+        r.tap("makeSlip")
+        r.qtbot.waitUntil(lambda: r.kiosk.slips.state == "failed", timeout=10000)
+    finally:
+        print_queue.start_scheduler()
+    shown = r.text()
+    assert message in shown
+    assert "Please scan the QR code on the screen with your phone camera" in shown
+    for number in expected_numbers(bundle, "child")[0]:
+        assert number in r.texts(), f"{number} is still on the screen"
+    r.scroll_to("qrCode")
+    (payload,) = r.qr_payloads()
+    assert card_numbers(payload) == expected_numbers(bundle, "child")
+    assert queue.jobs() == []
+
+
+def test_out_of_paper_after_queueing_turns_collect_into_the_qr_message(make_kiosk, printing, queue):
+    r = make_kiosk()
+    r.kiosk.slips.set_site(printer=queue.name)
+    _to_take_screen(r)
+    queue.mark("out-of-paper")
+    r.tap("makeSlip")
+    r.qtbot.waitUntil(lambda: r.kiosk.slips.state == "printed", timeout=10000)
+    r.qtbot.waitUntil(lambda: r.kiosk.slips.state == "failed", timeout=10000)
+    assert r.kiosk.slips.problem == "out-of-paper"
+    assert "Sorry, the printer has run out of paper." in r.text()
+
+
+def test_leaving_quickly_cancels_a_slip_not_printed_yet(make_kiosk, printing, queue):
+    r = make_kiosk()
+    r.kiosk.slips.set_site(printer=queue.name)
+    _to_take_screen(r)
+    queue.mark("out-of-paper")
+    r.tap("makeSlip")
+    r.qtbot.waitUntil(lambda: r.kiosk.slips.state == "printed", timeout=10000)
+    job = r.kiosk.slips.last_job
+    r.kiosk.session.leaveQuickly()
+    assert r.kiosk.slips.state == "idle" and r.kiosk.slips.last_job is None
+    r.kiosk.slips.wait()
+    assert printing.outcome(job).state == "failed", "the job was cancelled"
+    queue.mark("out-of-paper", on=False)
+    time.sleep(0.3)
+    assert queue.jobs() == []
+
+
+def test_the_screen_keeps_moving_while_a_slip_prints(make_kiosk, printing, queue):
+    """Rendering and spooling run off the UI thread: the event loop never stalls for long."""
+    from PySide6.QtCore import QElapsedTimer, QTimer
+
+    r = make_kiosk()
+    r.kiosk.slips.set_site(printer=queue.name, layout="a4-sheet", bilingual=True)
+    r.kiosk.session.setLanguage("ar")
+    _to_take_screen(r)
+    clock, gaps = QElapsedTimer(), []
+    clock.start()
+    ticker = QTimer(interval=5)
+    ticker.timeout.connect(lambda: gaps.append(clock.restart()))
+    ticker.start()
+    r.tap("makeSlip")
+    r.qtbot.waitUntil(lambda: r.kiosk.slips.state == "printed", timeout=10000)
+    ticker.stop()
+    assert len(gaps) > 3 and max(gaps) < 250, f"the UI thread stalled for {max(gaps)} ms"
