@@ -49,16 +49,17 @@ def _codes(text: str) -> tuple[str, ...]:
     return codes
 
 
-def enabled_languages(args: argparse.Namespace) -> tuple[tuple[str, ...], str] | str:
-    """The languages to offer and the default, or why the settings cannot work."""
+def enabled_languages(args: argparse.Namespace, settings=None) -> tuple[tuple[str, ...], str] | str:  # noqa: ANN001
+    """The languages to offer and the default (flags over the site configuration), or why not."""
     from kiosk.core.languages import SHIPPED, review_status_of
 
-    codes = args.languages or SHIPPED
-    if args.reviewed_only:
+    codes = args.languages or (settings.languages if settings else SHIPPED)
+    default = args.language or (settings.default_language if settings else SHIPPED[0])
+    if args.reviewed_only or (settings and settings.reviewed_only):
         codes = tuple(c for c in codes if review_status_of(c) in ("source", "reviewed"))
-    if args.language not in codes:
-        return f"kiosk: the start-up language {args.language!r} is not among the offered languages {codes}"
-    return codes, args.language
+    if default not in codes:
+        return f"kiosk: the start-up language {default!r} is not among the offered languages {codes}"
+    return codes, default
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -72,9 +73,9 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--idle-timeout",
         type=_idle_timeout,
-        default=120,
+        default=None,
         metavar="SECONDS",
-        help="seconds without a touch before the screen clears (default 120)",
+        help="seconds without a touch before the screen clears (default: the site configuration, else 120)",
     )
     parser.add_argument(
         "--size",
@@ -90,9 +91,9 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument(
         "--language",
-        default="en_GB",
+        default=None,
         metavar="CODE",
-        help="the language the kiosk starts in and returns to (default en_GB)",
+        help="the language the kiosk starts in and returns to (default: the site configuration, else en_GB)",
     )
     parser.add_argument(
         "--languages",
@@ -173,7 +174,7 @@ def _screenshots(args: argparse.Namespace) -> int:
     if bundle is None:
         return 2
     sizes = [args.shot_size] if args.shot_size else [(1920, 1080), (1080, 1920), (1366, 768)]
-    language = args.shot_lang or args.language
+    language = args.shot_lang or args.language or "en_GB"
     for path in render_all(bundle, args.output, sizes, language):
         print(path)
     return 0
@@ -197,8 +198,12 @@ def _run(args: argparse.Namespace, started: float) -> int:
     from kiosk.ui.fonts import register_fonts
 
     register_fonts(app)
-    bundle, problems = load_content(args.bundle)
-    offered = enabled_languages(args)
+    from kiosk.core import config, logs, paths
+
+    settings, config_problems = config.load_config(args.config)
+    logs.setup_logging(paths.data_dir(), facts={"config": args.config or "system"})
+    bundle, problems = load_content(args.bundle or settings.bundle)
+    offered = enabled_languages(args, settings)
     if isinstance(offered, str):
         print(offered, file=sys.stderr)
         return 2
@@ -208,13 +213,46 @@ def _run(args: argparse.Namespace, started: float) -> int:
         windowed=args.windowed or args.startup_probe,
         width=args.size[0],
         height=args.size[1],
-        idle_timeout_s=args.idle_timeout,
+        idle_timeout_s=args.idle_timeout or settings.idle_timeout,
+        attract=settings.attract_screen,
+        pin_hash=settings.pin_hash,
+        state_dir=paths.data_dir(),
+        staff_notices=[str(p) for p in config_problems] + review_reminders(bundle, settings.review_months),
         bundle_problems=problems,
     )
+    from kiosk.ui.instance import SingleInstance, ask_first_instance_to_show
+
+    if not args.startup_probe and ask_first_instance_to_show():
+        print("kiosk: already running; brought it to the front", file=sys.stderr)
+        return 0
     kiosk = KioskApp(app, bundle, options)
+    kiosk.slips.set_site(settings.collection_point, settings.printer or None, settings.slip_layout)
+    kiosk.session.discreet_default = kiosk.session.discreet = settings.discreet_default
+    if settings.statistics and not args.startup_probe:
+        from kiosk.core.stats import DB_NAME, Stats
+        from kiosk.ui.usage import count_usage
+
+        kiosk.stats = Stats(paths.data_dir() / DB_NAME)
+        count_usage(kiosk, kiosk.stats)
+        kiosk.prewarm.timeout.connect(kiosk.stats.prewarm)
+    if not args.startup_probe:
+        kiosk.instance = SingleInstance(kiosk.bring_to_front, parent=kiosk)
     if args.startup_probe:
         _probe(app, kiosk, started)
     return app.exec()
+
+
+def review_reminders(bundle, months: int) -> list[str]:  # noqa: ANN001
+    """Contacts whose published details are older than the site's review period, for staff."""
+    from datetime import date, timedelta
+
+    due = date.today() - timedelta(days=round(months * 30.44))
+    return [
+        f"contacts.toml: {c.name} ({c.id}) was last checked on {c.last_checked:%d %B %Y}; "
+        f"check it against the source and update last_checked (review every {months} months)"
+        for c in bundle.contacts.values()
+        if c.last_checked < due
+    ]
 
 
 def _probe(app, kiosk, started: float) -> None:

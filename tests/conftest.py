@@ -5,6 +5,12 @@ from __future__ import annotations
 import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# Logs, figures and the last good configuration of every kiosk the tests start go here, not into
+# the developer's own data folder.
+if "KIOSK_DATA_DIR" not in os.environ:
+    import tempfile
+
+    os.environ["KIOSK_DATA_DIR"] = tempfile.mkdtemp(prefix="kiosk-test-data-")
 
 import pytest  # noqa: E402
 
@@ -43,7 +49,9 @@ def make_kiosk(qapp, qtbot, fonts, bundle):
 
     def make(width=1920, height=1080, content=None, **options):
         kiosk = KioskApp(
-            qapp, content or bundle, Options(**{"windowed": True, "width": width, "height": height, **options})
+            qapp,
+            content or bundle,
+            Options(**{"windowed": True, "width": width, "height": height, **options}),
         )
         made.append(kiosk)
         qtbot.waitExposed(kiosk.window)

@@ -94,7 +94,7 @@ def coverage(code: str) -> Coverage:
 
 
 def review_status(po_path) -> str:  # noqa: ANN001
-    """"draft" or "reviewed", from the catalog's `# X-Review-Status:` header comment.
+    """ "draft" or "reviewed", from the catalog's `# X-Review-Status:` header comment.
 
     A comment, not a header field: Babel drops unknown header fields whenever it rewrites a
     catalog (`make extract`), but keeps the header comment.

@@ -174,7 +174,7 @@ class KioskApp(QObject):
         self.content.set_language(code)
         self.speech.stop()
         self.engine.retranslate()
-        log.info("language %s", code)
+        log.debug("language %s", code)  # never at INFO: a timed line next to a resident's choice
 
     def shutdown(self) -> None:
         if self._closed:

@@ -47,6 +47,7 @@ class SessionAdapter(QObject):
         self._nav = Navigator()
         self._attract = False
         self.attract_enabled = True
+        self.discreet_default = False  # a site may start every session with the plain title on
         self._discreet = False
         self._neutral = False
         self._wipers: list[Callable[[], None]] = []
@@ -89,6 +90,10 @@ class SessionAdapter(QObject):
     @Property(str, notify=languageChanged)
     def language(self) -> str:
         return self._language
+
+    @property
+    def default_language(self) -> str:
+        return self._default_language
 
     @Property(str, notify=languageChanged)
     def languageName(self) -> str:
@@ -146,7 +151,7 @@ class SessionAdapter(QObject):
     def pristine(self) -> bool:
         return (
             self._nav.depth == 1
-            and not self._discreet
+            and self._discreet == self.discreet_default
             and not self._neutral
             and self._language == self._default_language
         )
@@ -180,7 +185,7 @@ class SessionAdapter(QObject):
 
     def wipe(self, why: str) -> None:
         self._nav.reset()
-        self.discreet = False
+        self.discreet = self.discreet_default
         self.setLanguage(self._default_language)
         for wiper in self._wipers:
             wiper()
