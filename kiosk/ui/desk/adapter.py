@@ -1,0 +1,408 @@
+"""What the desk screen shows and does: the slip's options, its preview, the printer and printing.
+
+Everything slow (rendering the slip and its preview, asking the print system, printing) runs on
+the Background worker; results come back to the UI thread as properties QML observes.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from PySide6.QtCore import Property, QObject, QTimer, QUrl, Signal, Slot
+from PySide6.QtQml import QmlNamedElement, QmlSingleton
+
+from kiosk.core import i18n, languages
+from kiosk.core.content.model import Bundle
+from kiosk.ui import registry
+from kiosk.ui.worker import Background
+
+log = logging.getLogger(__name__)
+QML_IMPORT_NAME = "KioskDesk.Backend"
+QML_IMPORT_MAJOR_VERSION = 1
+STATUS_EVERY_MS = 5000
+PREVIEW_DPI = 110
+# "all" first: it is the slip most people ask for, and Enter alone prints it.
+CONCERN_ORDER = ("all", "child", "adult", "worker", "danger")
+LAYOUTS = (
+    ("a6", "A6 card"),
+    ("a4-sheet", "A4 sheet of 8 to cut out"),
+    ("receipt-80mm", "80 mm receipt"),
+)
+
+
+@dataclass(frozen=True)
+class DeskOptions:
+    concern: str = "all"
+    language: str = i18n.SOURCE_LANGUAGE
+    layout: str = "a6"
+    bilingual: bool = False
+    discreet: bool = False
+    copies: int = 1
+
+
+@QmlNamedElement("Desk")
+@QmlSingleton
+class DeskAdapter(QObject):
+    optionsChanged = Signal()
+    previewChanged = Signal()
+    printerChanged = Signal()
+    messageChanged = Signal()
+    printed = Signal(int)  # job id
+    saved = Signal(str)
+
+    @staticmethod
+    def create(engine):  # noqa: ANN001 - called by QML, once per engine
+        return registry.adapter(engine, "desk")
+
+    def __init__(self, bundle: Bundle, preview, printer: str | None = None, parent: QObject | None = None):
+        super().__init__(parent)
+        self._bundle = bundle
+        self._preview = preview
+        self._options = DeskOptions()
+        self._background = Background(self)
+        self._preview_generation = 0
+        self._preview_busy = False
+        self._preview_stale = False
+        self._pdf: bytes = b""
+        self._site_printer = printer
+        self._printer = printer or ""
+        self._printers: list[str] = [printer] if printer else []
+        self._printer_ready = False
+        self._printer_text = "Looking for the printer…"
+        self._message = ""
+        self._busy = False
+        self._save_folder = _documents()
+        self._status_timer = QTimer(self, interval=STATUS_EVERY_MS)
+        self._status_timer.timeout.connect(self.refreshPrinter)
+
+    def start(self) -> None:
+        """Find the printers and draw the first preview, off the UI thread."""
+        self._refresh_printers()
+        self._schedule_preview()
+        self._status_timer.start()
+
+    def stop(self) -> None:
+        self._status_timer.stop()
+        self._background.wait()
+
+    # Choices -----------------------------------------------------------------------------------
+
+    @Property("QVariantList", constant=True)
+    def concerns(self) -> list[dict]:
+        order = [c for c in CONCERN_ORDER if c in self._bundle.concerns]
+        order += [c for c in self._bundle.concerns if c not in order]
+        out = []
+        for key in order:
+            concern = self._bundle.concerns[key]
+            n = len(concern.contacts)
+            out.append({"id": key, "title": f"{concern.title} ({n} number{'s' if n != 1 else ''})"})
+        return out
+
+    @Property("QVariantList", constant=True)
+    def languages(self) -> list[dict]:
+        out = []
+        for lang in map(languages.language, languages.SHIPPED):
+            name = lang.name if lang.name == lang.english else f"{lang.name} ({lang.english})"
+            out.append({"code": lang.code, "name": name, "font": lang.font})
+        return out
+
+    @Property("QVariantList", constant=True)
+    def layouts(self) -> list[dict]:
+        return [{"id": key, "title": title} for key, title in LAYOUTS]
+
+    def _set(self, **changes) -> None:
+        updated = replace(self._options, **changes)
+        if updated != self._options:
+            self._options = updated
+            self.optionsChanged.emit()
+            self._schedule_preview()
+
+    @property
+    def options(self) -> DeskOptions:
+        return self._options
+
+    def _get_concern(self) -> str:
+        return self._options.concern
+
+    def _set_concern(self, value: str) -> None:
+        if value not in self._bundle.concerns:
+            raise ValueError(f"no concern {value!r} in this bundle")
+        self._set(concern=value)
+
+    concern = Property(str, _get_concern, _set_concern, notify=optionsChanged)
+
+    def _get_language(self) -> str:
+        return self._options.language
+
+    def _set_language(self, value: str) -> None:
+        languages.language(value)  # raises for a language the kiosk does not ship
+        self._set(language=value)
+
+    language = Property(str, _get_language, _set_language, notify=optionsChanged)
+
+    def _get_layout(self) -> str:
+        return self._options.layout
+
+    def _set_layout(self, value: str) -> None:
+        if value not in dict(LAYOUTS):
+            raise ValueError(f"unknown layout {value!r}")
+        self._set(layout=value)
+
+    layout = Property(str, _get_layout, _set_layout, notify=optionsChanged)
+
+    def _get_bilingual(self) -> bool:
+        return self._options.bilingual
+
+    def _set_bilingual(self, value: bool) -> None:
+        self._set(bilingual=bool(value))
+
+    bilingual = Property(bool, _get_bilingual, _set_bilingual, notify=optionsChanged)
+
+    def _get_discreet(self) -> bool:
+        return self._options.discreet
+
+    def _set_discreet(self, value: bool) -> None:
+        self._set(discreet=bool(value))
+
+    discreet = Property(bool, _get_discreet, _set_discreet, notify=optionsChanged)
+
+    def _get_copies(self) -> int:
+        return self._options.copies
+
+    def _set_copies(self, value: int) -> None:
+        from kiosk.ui.printing import MAX_COPIES
+
+        self._set(copies=max(1, min(MAX_COPIES, int(value))))
+
+    copies = Property(int, _get_copies, _set_copies, notify=optionsChanged)
+
+    @Property(bool, notify=optionsChanged)
+    def canBilingual(self) -> bool:  # noqa: N802 - QML API
+        """English beside the slip's language only makes sense when that language is not English."""
+        return languages.babel_locale(self._options.language).split("_")[0] != "en"
+
+    @Property(int, constant=True)
+    def maxCopies(self) -> int:  # noqa: N802 - QML API
+        from kiosk.ui.printing import MAX_COPIES
+
+        return MAX_COPIES
+
+    def _get_save_folder(self) -> str:
+        return QUrl.fromLocalFile(str(self._save_folder)).toString()
+
+    def _set_save_folder(self, value: str) -> None:
+        folder = Path(QUrl(value).toLocalFile() if value.startswith("file:") else value)
+        if folder != self._save_folder:
+            self._save_folder = folder
+            self.saveFolderChanged.emit()
+
+    saveFolderChanged = Signal()
+    saveFolder = Property(str, _get_save_folder, _set_save_folder, notify=saveFolderChanged)
+
+    @Property(str, notify=optionsChanged)
+    def suggestedFileName(self) -> str:  # noqa: N802 - QML API
+        """A file name that says no more than the job title does."""
+        from kiosk.ui.printing import job_title
+
+        name = job_title(self._options.discreet).lower().replace(" ", "-")
+        return f"{name}-{self._options.layout}.pdf"
+
+    def request(self):
+        from kiosk.core.slips.render import SlipRequest
+
+        o = self._options
+        return SlipRequest(
+            concern=o.concern,
+            discreet=o.discreet,
+            language=o.language,
+            format=o.layout,
+            bilingual=o.bilingual,
+        )
+
+    # Preview -----------------------------------------------------------------------------------
+
+    @Property(str, notify=previewChanged)
+    def previewSource(self) -> str:  # noqa: N802 - QML API
+        return f"image://slippreview/{self._preview_generation}" if self._preview_generation else ""
+
+    def _schedule_preview(self) -> None:
+        if self._preview_busy:
+            self._preview_stale = True
+            return
+        self._preview_busy = True
+        self._preview_stale = False
+        bundle, request = self._bundle, self.request()
+
+        def work():
+            from kiosk.core.slips.render import render_slip
+
+            pdf = render_slip(bundle, request)
+            from kiosk.ui.printing import render_pages
+
+            return pdf, render_pages(pdf, PREVIEW_DPI, first_only=True)[0]
+
+        def done(result) -> None:
+            self._preview_busy = False
+            self._pdf, image = result
+            self._preview.set_image(image)
+            self._preview_generation += 1
+            self.previewChanged.emit()
+            if self._preview_stale:
+                self._schedule_preview()
+
+        def failed(exc: BaseException) -> None:
+            self._preview_busy = False
+            log.error("desk preview failed: %r", exc)
+            self._say(f"The slip could not be drawn: {exc}")
+            if self._preview_stale:
+                self._schedule_preview()
+
+        self._background.run(work, done, failed)
+
+    # Printer -----------------------------------------------------------------------------------
+
+    @Property("QStringList", notify=printerChanged)
+    def printers(self) -> list[str]:
+        return self._printers
+
+    def _get_printer(self) -> str:
+        return self._printer
+
+    def _set_printer(self, value: str) -> None:
+        if value != self._printer:
+            self._printer = value
+            self.printerChanged.emit()
+            self.refreshPrinter()
+
+    printer = Property(str, _get_printer, _set_printer, notify=printerChanged)
+
+    @Property(bool, notify=printerChanged)
+    def printerReady(self) -> bool:  # noqa: N802 - QML API
+        return self._printer_ready
+
+    @Property(str, notify=printerChanged)
+    def printerText(self) -> str:  # noqa: N802 - QML API
+        return self._printer_text
+
+    def _refresh_printers(self) -> None:
+        site = self._site_printer
+
+        def work():
+            from kiosk.ui import printing
+
+            names = printing.printer_names()
+            chosen = site or printing.default_printer() or (names[0] if names else "")
+            return names, chosen, printing.status(chosen or None)
+
+        def done(result) -> None:
+            names, chosen, status = result
+            self._printers = names if chosen in names or not chosen else [chosen, *names]
+            if not self._printer:
+                self._printer = chosen
+            self._show_status(status)
+
+        self._background.run(work, done, lambda exc: log.warning("no printer list: %s", exc))
+
+    @Slot()
+    def refreshPrinter(self) -> None:  # noqa: N802 - QML API
+        printer = self._printer
+
+        def work():
+            from kiosk.ui import printing
+
+            return printing.status(printer or None)
+
+        def done(status) -> None:
+            if printer == self._printer:
+                self._show_status(status)
+
+        self._background.run(work, done, lambda exc: log.warning("printer status: %s", exc))
+
+    def _show_status(self, status) -> None:
+        self._printer_ready = status.ready
+        if status.ready:
+            self._printer_text = f"Ready: {status.name}"
+        elif status.problem is not None:
+            text = status.problem.explanation
+            self._printer_text = f"Not ready: {text[:1].upper()}{text[1:]}" + (
+                f" ({status.detail})" if status.detail else ""
+            )
+        else:
+            self._printer_text = "Not ready"
+        self.printerChanged.emit()
+
+    # Actions -----------------------------------------------------------------------------------
+
+    @Property(str, notify=messageChanged)
+    def message(self) -> str:
+        return self._message
+
+    @Property(bool, notify=messageChanged)
+    def busy(self) -> bool:
+        return self._busy
+
+    def _say(self, message: str, busy: bool = False) -> None:
+        self._message = message
+        self._busy = busy
+        self.messageChanged.emit()
+
+    @Slot()
+    def printSlip(self) -> None:  # noqa: N802 - QML API
+        if self._busy:
+            return
+        bundle, request, printer, copies = self._bundle, self.request(), self._printer, self._options.copies
+        self._say("Printing…", busy=True)
+
+        def work():
+            from kiosk.ui import printing
+
+            return printing.print_slip(bundle, request, printer=printer or None, copies=copies)
+
+        def done(job) -> None:
+            many = "copy" if job.copies == 1 else "copies"
+            self._say(
+                f"Sent {job.copies} {many} to {job.printer}"
+                + (f" (job {job.job_id})." if job.job_id else ".")
+            )
+            self.printed.emit(job.job_id)
+            self.refreshPrinter()
+
+        def failed(exc: BaseException) -> None:
+            self._say(f"Not printed: {exc}. Save it as a PDF, or try another printer.")
+            self.refreshPrinter()
+
+        self._background.run(work, done, failed)
+
+    @Slot(str)
+    def saveTo(self, target: str) -> None:  # noqa: N802 - QML API
+        """Write the slip as it is set up now to `target` (a path or a file: URL)."""
+        path = Path(QUrl(target).toLocalFile() if target.startswith("file:") else target)
+        if path.suffix.lower() != ".pdf":
+            path = path.with_suffix(".pdf")
+        bundle, request = self._bundle, self.request()
+        self._say("Saving…", busy=True)
+
+        def work() -> Path:
+            from kiosk.core.slips.render import write_slip
+
+            return write_slip(bundle, request, path)
+
+        def done(written: Path) -> None:
+            self._say(f"Saved {written}")
+            self._set_save_folder(str(written.parent))  # the next one goes to the same place
+            self.saved.emit(str(written))
+
+        self._background.run(work, done, lambda exc: self._say(f"Not saved: {exc}"))
+
+    def wait(self, msecs: int = 5000) -> bool:
+        return self._background.wait(msecs)
+
+
+def _documents() -> Path:
+    """Where "Save as PDF" starts: the Documents folder, or home where there is none."""
+    from PySide6.QtCore import QStandardPaths
+
+    documents = Path(QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation))
+    return documents if documents.is_dir() else Path.home()
