@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from kiosk.core.slips.render import SlipRequest, render_slip
 from tests.driver import card_numbers, expected_numbers
 
 PUBLISHED = {"999", "01942 828300", "01942 828777", "0800 028 0285", "help@nspcc.org.uk"}
@@ -153,17 +154,19 @@ def test_back_and_start_again(make_kiosk):
     assert r.kiosk.session.depth == 1
 
 
-def test_print_a_slip_by_tapping(make_kiosk, bundle, slip_text):
+def test_print_a_slip_by_tapping_always_leaves_a_way_forward(make_kiosk, bundle):
+    """Real printing is tested against CUPS in test_printing.py; whatever the printer does, the
+    resident gets a message and the numbers and the QR code stay on screen."""
     r = make_kiosk()
     r.tap("go:question:child")
     r.tap("go:answer:child")
     r.tap("go:take:child")
     r.tap("makeSlip")
-    r.qtbot.waitUntil(lambda: r.kiosk.slips.state == "ready", timeout=5000)
-    assert "Your slip is ready" in r.text()
-    text = slip_text(r.kiosk.slips.last_slip.read_bytes())
+    r.qtbot.waitUntil(lambda: r.kiosk.slips.state in ("printed", "failed"), timeout=10000)
+    assert r.find("slipStatus").property("text")
     for number in expected_numbers(bundle, "child")[0]:
-        assert number in text
+        assert number in r.texts()
+    assert r.find("qrCode")
 
 
 def test_plain_title_changes_screen_qr_and_slip(make_kiosk, bundle, slip_text):
@@ -178,9 +181,8 @@ def test_plain_title_changes_screen_qr_and_slip(make_kiosk, bundle, slip_text):
     r.scroll_to("qrCode")
     (payload,) = r.qr_payloads()
     assert card_numbers(payload) == expected_numbers(bundle, "worker", discreet=True)
-    r.tap("makeSlip")
-    r.qtbot.waitUntil(lambda: r.kiosk.slips.state == "ready", timeout=5000)
-    text = slip_text(r.kiosk.slips.last_slip.read_bytes()).lower()
+    # What "Print a slip" sends now (test_printing.py reads back what a real queue receives).
+    text = slip_text(render_slip(bundle, SlipRequest(concern="worker", discreet=True))).lower()
     for word in bundle.discreet.forbidden_words:
         assert word not in text
         assert word not in payload.lower()
