@@ -64,7 +64,7 @@ $(INSTALLED): $(PACKAGE_SOURCES) | $(BIN)/python
 		$(PIP) install --upgrade pip; \
 		$(BIN)/python -c 'import tomllib; print(*tomllib.load(open("pyproject.toml", "rb"))["build-system"]["requires"], sep="\n")' \
 			> $(VENV)/build-requires.txt; \
-		$(PIP) install ".[test]" -r $(VENV)/build-requires.txt; \
+		$(PIP) install ".[test,package]" -r $(VENV)/build-requires.txt; \
 		touch $(DEPS_STAMP); \
 	else \
 		echo "--- reinstalling the kiosk into $(VENV) (dependencies unchanged)"; \
