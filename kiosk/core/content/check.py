@@ -18,7 +18,7 @@ from functools import cache
 from pathlib import Path, PurePosixPath
 from typing import Any, Literal
 
-from kiosk.core.content.loader import FILES, BundleError, Problem, _File, load_bundle, translatable_texts
+from kiosk.core.content.loader import FILES, BundleError, Problem, _build, _File
 from kiosk.core.content.model import Bundle
 from kiosk.core.content.text import PLACEHOLDER, placeholders
 
@@ -34,6 +34,8 @@ MAX_IMAGE_BYTES = 1_000_000
 MAX_IMAGE_SIDE = 4000
 MAX_DEPTH = 4
 MAX_FILES = 100
+# Tables and lists inside each other: journey.toml's home.choice[i].label is the deepest use (4).
+MAX_NESTING = 8
 # Language codes as folders: en_GB, pl, zh_Hans, en_GB@easyread.
 LANGUAGE_CODE = re.compile(r"[a-z]{2,3}(?:_[A-Za-z0-9]{2,8})?(?:@[a-z]{2,12})?")
 COLOUR = re.compile(r"#[0-9a-fA-F]{6}")
@@ -144,17 +146,17 @@ def check_bundle(
         out.error(str(folder), "(folder)", "does not exist or is not a folder")
         return out.sorted()
     _check_files(folder, out)
-    try:
-        bundle = load_bundle(folder)
-        texts = translatable_texts(folder)
-    except BundleError as exc:
-        for p in exc.problems:
-            out.add(Finding(p.file, p.field, p.message, p.line, ERROR))
-        bundle, texts = None, []
-    except RecursionError:  # tomllib recurses once per nested [ or {; the loader does not catch it
-        out.error("(bundle)", "(file)", "nesting is too deep to read; content files are flat tables")
-        bundle, texts = None, []
-    files = {name: _File(folder, name, []) for name in FILES}
+    files = {name: _parse(folder, name, out) for name in FILES}
+    bundle, texts = None, []
+    if not any(f is None for f in files.values()):
+        try:
+            bundle, builder = _build(folder)
+            texts = [_Text(file, where, text) for file, where, text in builder.texts]
+        except BundleError as exc:
+            for p in exc.problems:
+                out.add(Finding(p.file, p.field, p.message, p.line, ERROR))
+            bundle, texts = None, []
+    files = {name: f or _File(folder / "(unreadable)", name, []) for name, f in files.items()}
     _check_fields(files, out)
     meta = files["bundle.toml"]
     _check_logo(folder, meta, out)
@@ -167,6 +169,52 @@ def check_bundle(
     _check_text(texts, files, out)
     _check_translations(folder, bundle, texts, languages, kiosk_translations, out)
     return out.sorted()
+
+
+def _parse(folder: Path, name: str, out: _Findings) -> _File | None:
+    """One file as the loader reads it; None if it is nested too deeply to be content."""
+    try:
+        f = _File(folder, name, [])
+    except RecursionError:  # tomllib recurses once per nested [ or {; the loader does not catch it
+        f = None
+    if f is None or _depth(f.data) > MAX_NESTING:
+        out.error(
+            name, "(file)", f"nests values more than {MAX_NESTING} deep; content files are tables of lists"
+        )
+        return None
+    return f
+
+
+def _depth(value: Any) -> int:
+    """How deeply tables and lists nest in `value`, without recursion."""
+    deepest, stack = 0, [(value, 0)]
+    while stack:
+        item, depth = stack.pop()
+        deepest = max(deepest, depth)
+        if depth > MAX_NESTING:
+            break
+        if isinstance(item, dict):
+            stack += [(v, depth + 1) for v in item.values()]
+        elif isinstance(item, list):
+            stack += [(v, depth + 1) for v in item]
+    return deepest
+
+
+class _Text:
+    """One user-facing text of the bundle; its line is looked up only when a finding needs it."""
+
+    __slots__ = ("file", "where", "text")
+
+    def __init__(self, file: _File, where: str, text: str):
+        self.file, self.where, self.text = file, where, text
+
+    @property
+    def name(self) -> str:
+        return self.file.name
+
+    @property
+    def line(self) -> int | None:
+        return self.file.line_of(self.where)
 
 
 class _Findings:
@@ -413,6 +461,16 @@ def _check_languages(folder: Path, meta: _File, out: _Findings) -> tuple[str, ..
 
 
 def _check_journey(bundle: Bundle, files: dict[str, _File], out: _Findings) -> None:
+    meta = files["bundle.toml"]
+    if len(bundle.id) > 40:
+        out.error("bundle.toml", "id", "is longer than 40 characters; keep it short", meta.line_of("id"))
+    if not re.fullmatch(r"[0-9A-Za-z][0-9A-Za-z._-]{0,39}", bundle.version):
+        out.error(
+            "bundle.toml",
+            "version",
+            f"{bundle.version[:40]!r} should be like 2026.11.1: up to 40 letters, digits, . - or _",
+            meta.line_of("version"),
+        )
     journey, abuse = files["journey.toml"], files["abuse_types.toml"]
     for table, file in (
         ("question", journey),
@@ -513,9 +571,14 @@ def _check_journey(bundle: Bundle, files: dict[str, _File], out: _Findings) -> N
                 abuse.line_of(where),
             )
 
-    emergency = {c.id for c in bundle.contacts.values() if c.phone == "999"}
+    # As the loader has it: a phone number of three digits is the emergency number.
+    emergency = {c.id for c in bundle.contacts.values() if c.phone and len(c.phone) == 3}
     if not emergency:
-        out.error("contacts.toml", "contact", 'needs the emergency number: a contact with phone = "999"')
+        out.error(
+            "contacts.toml",
+            "contact",
+            "needs the emergency number: a contact whose phone is the three-digit emergency number",
+        )
         return
 
     def calls_999(target: str) -> bool:
@@ -530,7 +593,8 @@ def _check_journey(bundle: Bundle, files: dict[str, _File], out: _Findings) -> N
         out.error(
             "journey.toml",
             "home.choice",
-            'needs an urgent choice (style = "urgent") that leads straight to an answer calling 999',
+            'needs an urgent choice (style = "urgent") that leads straight to an answer calling '
+            "the emergency number",
         )
     for qi, q in enumerate(bundle.questions.values()):
         if not any(calls_999(o.target) for o in q.options):
@@ -538,7 +602,7 @@ def _check_journey(bundle: Bundle, files: dict[str, _File], out: _Findings) -> N
             out.warning(
                 "journey.toml",
                 where,
-                f"question {q.id!r} has no option leading to an answer that calls 999",
+                f"question {q.id!r} has no option leading to an answer that calls the emergency number",
                 journey.line_of(where),
             )
 
@@ -668,15 +732,14 @@ def _limit_of(where: str) -> int | None:
 
 def _shown(text: str) -> str:
     """The text as it will be measured on screen: a placeholder stands for a number of 13 characters."""
-    return PLACEHOLDER.sub("0000 000 0000", text)
+    return PLACEHOLDER.sub("x" * 13, text)
 
 
-def _check_text(
-    texts: list[tuple[str, int | None, str, str]], files: dict[str, _File], out: _Findings
-) -> None:
-    for name, line, where, text in texts:
+def _check_text(texts: list[_Text], files: dict[str, _File], out: _Findings) -> None:
+    for t in texts:
+        name, where, text = t.name, t.where, t.text
         if CHANGE_ME.lower() in text.lower():
-            out.error(name, where, f"still says {CHANGE_ME}; write your partnership's text", line)
+            out.error(name, where, f"still says {CHANGE_ME}; write your partnership's text", t.line)
         limit = _limit_of(where)
         length = len(_shown(text))
         if limit and length > limit:
@@ -684,7 +747,7 @@ def _check_text(
                 name,
                 where,
                 f"is {length} characters; at most {limit} fit on the screen without wrapping badly",
-                line,
+                t.line,
             )
         for sentence in SENTENCE.split(text):
             words = len(sentence.split())
@@ -694,9 +757,9 @@ def _check_text(
                     where,
                     f"has a sentence of {words} words; keep sentences under {MAX_SENTENCE_WORDS} "
                     "(reading age about nine)",
-                    line,
+                    t.line,
                 )
-    covered = {(name, where) for name, _, where, _ in texts}
+    covered = {(t.name, t.where) for t in texts}
     for name in ("bundle.toml", "contacts.toml"):
         f = files[name]
         for key, value in _strings(f.data, ""):
@@ -755,7 +818,7 @@ def _load_catalog(path: Path) -> dict[str, _Entry] | str | None:
 def _check_translations(
     folder: Path,
     bundle: Bundle,
-    texts: list[tuple[str, int | None, str, str]],
+    texts: list[_Text],
     languages: Sequence[str],
     kiosk_translations: Path | None,
     out: _Findings,
@@ -780,8 +843,9 @@ def _check_translations(
                 out.error(label, "(file)", catalog)
             elif catalog is not None:
                 sources.append((label, catalog))
-        missing: list[tuple[str, int | None, str]] = []
-        for name, line, where, text in texts:
+        missing: list[_Text] = []
+        for t in texts:
+            where, text = t.where, t.text
             if not text:
                 continue
             hit = next(
@@ -793,7 +857,7 @@ def _check_translations(
                 None,
             )
             if hit is None:
-                missing.append((name, line, where))
+                missing.append(t)
                 continue
             label, entry = hit
             for message in translation_problems(text, entry.string, known):
@@ -815,16 +879,19 @@ def _check_translations(
                 f"add {own_rel} or remove {code} from `languages`",
             )
         elif missing:
-            for name, line, where in missing[:MAX_LISTED]:
+            for t in missing[:MAX_LISTED]:
                 out.warning(
-                    name, where, f"has no {code} translation (shown in English); add it to {own_rel}", line
+                    t.name,
+                    t.where,
+                    f"has no {code} translation (shown in English); add it to {own_rel}",
+                    t.line,
                 )
             if len(missing) > MAX_LISTED:
                 out.warning(
                     own_rel,
                     "(file)",
                     f"and {len(missing) - MAX_LISTED} more texts have no {code} translation "
-                    f"({len(missing)} of {sum(1 for t in texts if t[3])} in all)",
+                    f"({len(missing)} of {sum(1 for t in texts if t.text)} in all)",
                 )
 
 

@@ -34,6 +34,7 @@ MAX_TOTAL_BYTES = 16_000_000
 MAX_MANIFEST_BYTES = 64_000
 # Text deflates about 4:1; a ratio far beyond that is a zip bomb, not content.
 MAX_RATIO = 100
+MAX_ID = 40  # the id and version name a folder on the kiosk's disk
 VERSION = re.compile(r"[0-9A-Za-z][0-9A-Za-z._-]{0,39}")
 SHA256 = re.compile(r"[0-9a-f]{64}")
 ZIP_DATE = (1980, 1, 1, 0, 0, 0)
@@ -320,8 +321,8 @@ def _manifest_problems(m: Manifest) -> list[tuple[str, str]]:
     from kiosk.core.content.check import expected_path, safe_relative
 
     problems = []
-    if not IDENT.fullmatch(m.id):
-        problems.append(("id", f"{m.id[:40]!r} should be lower-case letters, digits, - or _"))
+    if not IDENT.fullmatch(m.id) or len(m.id) > MAX_ID:
+        problems.append(("id", f"{m.id[:40]!r} should be up to {MAX_ID} lower-case letters, digits, - or _"))
     if not VERSION.fullmatch(m.version):
         problems.append(("version", f"{m.version[:40]!r} should be like 2026.11.1 (letters, digits, . - _)"))
     if not m.name.strip() or len(m.name) > 200:
@@ -401,7 +402,7 @@ DRAMA_FREEPHONE = "0808 157 0{:03d}"
 
 def new_bundle(folder: str | Path, bundle_id: str | None = None, source: str | Path | None = None) -> int:
     """Copy a bundle (the built-in one by default) into `folder` with every local detail marked
-    CHANGE-ME and every number except 999 replaced by a drama number; return how many marks."""
+    CHANGE-ME and every number but the emergency one replaced by a drama number; return how many marks."""
     from kiosk.core.content.check import CHANGE_ME
     from kiosk.core.content.loader import load_bundle
     from kiosk.core.resources import builtin_bundle
@@ -421,7 +422,7 @@ def new_bundle(folder: str | Path, bundle_id: str | None = None, source: str | P
 
     def drama(match: re.Match[str]) -> str:
         phone = match.group(1)
-        if phone == "999":
+        if len(phone) == 3:  # the emergency number, the same everywhere
             return match.group(0)
         pattern = DRAMA_FREEPHONE if phone.startswith("08") else DRAMA_LOCAL
         return f'phone = "{pattern.format(next(numbers))}"'

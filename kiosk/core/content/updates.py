@@ -306,16 +306,21 @@ def _install(
         )
         return None
     state = _read_state(root)
-    folder = root / name
-    _remove(folder)
-    os.replace(tmp, folder)
-    # The package as received, signature and all, so every start-up can check the folder again.
-    package = root / f"{name}{SUFFIX}"
-    with open(root / f".{name}.tmp", "wb") as fh:
-        fh.write(signed)
-        fh.flush()
-        os.fsync(fh.fileno())
-    os.replace(root / f".{name}.tmp", package)
+    folder, package = root / name, root / f"{name}{SUFFIX}"
+    try:
+        _remove(folder)
+        os.replace(tmp, folder)
+        # The package as received, signature and all, so every start-up can check the folder again.
+        with open(root / f".{name}.tmp", "wb") as fh:
+            fh.write(signed)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(root / f".{name}.tmp", package)
+    except OSError as exc:  # a full or read-only disk: keep what runs now
+        for leftover in (tmp, folder, package, root / f".{name}.tmp"):
+            _remove(leftover)
+        messages.append(f"Could not install {path.name}: {exc}. Still running {running}.")
+        return None
     state.update(
         previous=state.get("current"),
         previous_sha256=state.get("current_sha256"),
