@@ -1,0 +1,163 @@
+#!/usr/bin/env bash
+# Build the Linux installers, install the .deb on this machine, and check the installed kiosk the
+# way a kiosk PC would run it. Exits non-zero, saying what failed, at the first failure.
+#
+#   sudo packaging/ci-check.sh              build (packaging/build.sh), install, check
+#   sudo packaging/ci-check.sh --no-build   install and check the .deb already in out/packaging/
+#
+# Needs root (apt-get install) on Debian 12 or similar; takes ~2 minutes on two cores. The checks
+# run /usr/bin/kiosk in an empty environment and a scratch folder, so nothing from the checkout or
+# .venv can help it. The package stays installed afterwards (apt-get purge kiosk removes it).
+set -euo pipefail
+
+HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+ROOT=$(dirname "$HERE")
+OUT="$ROOT/out/packaging"
+# Tools the checks use: desktop-file-validate, pdftotext, Xvfb for a real X11 window.
+CHECK_DEPS=(desktop-file-utils poppler-utils xvfb xauth)
+
+build=1
+for arg in "$@"; do
+    case $arg in
+    --no-build) build=0 ;;
+    -h | --help)
+        sed -n '2,11s/^# \{0,1\}//p' "${BASH_SOURCE[0]}"
+        exit 0
+        ;;
+    *)
+        echo "ci-check.sh: unknown option $arg (try --help)" >&2
+        exit 2
+        ;;
+    esac
+done
+
+fail() {
+    printf '\nci-check.sh: FAILED: %s\n' "$*" >&2
+    exit 1
+}
+step() { printf '\n=== %s\n' "$*"; }
+ok() { printf 'ok: %s\n' "$*"; }
+
+[[ $(id -u) == 0 ]] || fail "run as root: it installs the .deb with apt-get"
+command -v apt-get >/dev/null || fail "apt-get not found: this check is for Debian and its derivatives"
+export DEBIAN_FRONTEND=noninteractive
+started=$SECONDS
+
+apt_install() {
+    # A stale package list is the usual reason an install cannot find a dependency: refresh once.
+    apt-get install --yes --no-install-recommends "$@" >"$OUT/apt.log" 2>&1 ||
+        { apt-get update >>"$OUT/apt.log" 2>&1 && apt-get install --yes --no-install-recommends "$@" >>"$OUT/apt.log" 2>&1; }
+}
+
+mkdir -p "$OUT"
+mapfile -t missing < <(for pkg in "${CHECK_DEPS[@]}"; do
+    dpkg-query -W -f='${db:Status-Status}\n' "$pkg" 2>/dev/null | grep -qx installed || echo "$pkg"
+done)
+if ((${#missing[@]})); then
+    step "installing the tools the checks use: ${missing[*]}"
+    apt_install "${missing[@]}" || { tail -n 20 "$OUT/apt.log" >&2; fail "apt-get install ${missing[*]}"; }
+fi
+
+if ((build)); then
+    step "building (packaging/build.sh)"
+    "$HERE/build.sh" || fail "packaging/build.sh"
+fi
+debs=("$OUT"/kiosk_*.deb)
+[[ -f ${debs[0]} ]] || fail "no .deb in $OUT; run without --no-build"
+((${#debs[@]} == 1)) || fail "more than one .deb in $OUT: ${debs[*]}"
+DEB=${debs[0]}
+
+step "installing $DEB with apt-get"
+build_seconds=$((SECONDS - started))
+reinstall=()
+dpkg-query -W -f='${db:Status-Status}\n' kiosk 2>/dev/null | grep -qx installed && reinstall=(--reinstall)
+apt_install "${reinstall[@]}" "$DEB" || { tail -n 30 "$OUT/apt.log" >&2; fail "apt-get install $DEB"; }
+ok "installed $(dpkg-query -W -f='${Package} ${Version}' kiosk)"
+
+step "installed files"
+for path in /opt/kiosk/kiosk /usr/bin/kiosk /usr/share/applications/kiosk.desktop \
+    /etc/xdg/autostart/kiosk.desktop /usr/libexec/kiosk/kiosk-autostart \
+    /usr/lib/systemd/user/kiosk.service /etc/xdg/kiosk/kiosk.toml \
+    /usr/share/icons/hicolor/scalable/apps/kiosk.svg; do
+    [[ -e $path ]] || fail "$path is missing"
+done
+[[ $(readlink -f /usr/bin/kiosk) == /opt/kiosk/kiosk ]] || fail "/usr/bin/kiosk does not lead to /opt/kiosk/kiosk"
+dpkg-query --showformat='${Conffiles}\n' --show kiosk | grep -q /etc/xdg/kiosk/kiosk.toml ||
+    fail "/etc/xdg/kiosk/kiosk.toml is not a conffile"
+getent group kiosk >/dev/null || fail "postinst did not create the kiosk group"
+perms=$(stat -c '%U:%G %a' /etc/xdg/kiosk/kiosk.toml)
+[[ $perms == "root:kiosk 640" ]] || fail "/etc/xdg/kiosk/kiosk.toml is $perms, not root:kiosk 640"
+ok "files, conffile, kiosk group, site file root:kiosk 640"
+
+# The installed kiosk alone: an empty environment, a scratch home and working folder.
+SCRATCH=$(mktemp -d)
+trap 'rm -rf "$SCRATCH"' EXIT
+run_kiosk() {
+    (cd "$SCRATCH" && env -i HOME="$SCRATCH/home" PATH=/usr/bin:/bin LANG=C.UTF-8 \
+        KIOSK_DATA_DIR="$SCRATCH/data" QT_QPA_PLATFORM=offscreen "$@")
+}
+mkdir -p "$SCRATCH/home"
+
+step "kiosk --version"
+version=$(run_kiosk /usr/bin/kiosk --version) || fail "kiosk --version"
+expected="kiosk $(sed -n 's/^version *= *"\(.*\)"/\1/p' "$ROOT/pyproject.toml")"
+[[ $version == "$expected" ]] || fail "kiosk --version said '$version', expected '$expected'"
+ok "$version"
+
+step "kiosk --startup-probe (offscreen)"
+probe=$(run_kiosk timeout 60 /usr/bin/kiosk --startup-probe 2>"$SCRATCH/probe.err") ||
+    { cat "$SCRATCH/probe.err" >&2; fail "kiosk --startup-probe exited $?"; }
+grep -q '"first_frame_ms"' <<<"$probe" || { cat "$SCRATCH/probe.err" >&2; fail "no first frame: $probe"; }
+ok "$(grep '"first_frame_ms"' <<<"$probe")"
+
+step "kiosk --startup-probe in an X11 window (Xvfb, the xcb platform plugin)"
+probe=$(cd "$SCRATCH" && timeout 90 xvfb-run -a sh -c 'exec env -i HOME="$0/home" PATH=/usr/bin:/bin \
+    LANG=C.UTF-8 KIOSK_DATA_DIR="$0/data" QT_QPA_PLATFORM=xcb DISPLAY="$DISPLAY" \
+    XAUTHORITY="$XAUTHORITY" /usr/bin/kiosk --startup-probe' "$SCRATCH" 2>"$SCRATCH/xcb.err") ||
+    { cat "$SCRATCH/xcb.err" >&2; fail "kiosk --startup-probe under Xvfb exited $?"; }
+grep -q '"first_frame_ms"' <<<"$probe" || { cat "$SCRATCH/xcb.err" >&2; fail "no first frame under Xvfb"; }
+ok "$(grep '"first_frame_ms"' <<<"$probe")"
+
+step "kiosk slip --output slip.pdf"
+run_kiosk timeout 60 /usr/bin/kiosk slip --output "$SCRATCH/slip.pdf" >"$SCRATCH/slip.out" 2>&1 ||
+    { cat "$SCRATCH/slip.out" >&2; fail "kiosk slip exited $?"; }
+[[ -s $SCRATCH/slip.pdf ]] || fail "kiosk slip wrote no PDF"
+text=$(pdftotext "$SCRATCH/slip.pdf" -) || fail "pdftotext could not read the slip"
+grep -q '01942 828300' <<<"$text" || { echo "$text" >&2; fail "the slip does not say 01942 828300"; }
+ok "the slip says 01942 828300 (Wigan children's social care)"
+
+step "kiosk screenshots (every screen, Urdu: bundled fonts, right to left, QML modules)"
+run_kiosk timeout 120 /usr/bin/kiosk screenshots --output "$SCRATCH/shots" --size 1080x1920 --lang ur \
+    >"$SCRATCH/shots.out" 2>&1 || { tail -n 30 "$SCRATCH/shots.out" >&2; fail "kiosk screenshots exited $?"; }
+shots=$(find "$SCRATCH/shots" -name '*.png' -size +10k | wc -l)
+((shots >= 20)) || fail "kiosk screenshots made only $shots pictures"
+ok "$shots screens rendered"
+
+step "kiosk config check /etc/xdg/kiosk/kiosk.toml (the example the package installs)"
+run_kiosk /usr/bin/kiosk config check /etc/xdg/kiosk/kiosk.toml >"$SCRATCH/config.out" 2>&1 ||
+    { cat "$SCRATCH/config.out" >&2; fail "the installed kiosk.toml does not pass kiosk config check"; }
+ok "$(head -n 1 "$SCRATCH/config.out")"
+
+step "desktop-file-validate"
+desktop-file-validate /usr/share/applications/kiosk.desktop /etc/xdg/autostart/kiosk.desktop ||
+    fail "desktop-file-validate"
+ok "kiosk.desktop and the autostart entry are valid"
+
+step "the autostart entry does nothing for an account outside the kiosk group"
+timeout 10 setpriv --reuid=nobody --regid=nogroup --clear-groups env -i PATH=/usr/bin:/bin \
+    /usr/libexec/kiosk/kiosk-autostart || fail "kiosk-autostart exited $? for nobody"
+ok "kiosk-autostart left nobody alone"
+
+step "systemd-analyze verify (the user unit)"
+if command -v systemd-analyze >/dev/null; then
+    mkdir -m 0700 "$SCRATCH/runtime"
+    XDG_RUNTIME_DIR="$SCRATCH/runtime" systemd-analyze --user verify /usr/lib/systemd/user/kiosk.service ||
+        fail "systemd-analyze verify kiosk.service"
+    grep -q '^Restart=always' /usr/lib/systemd/user/kiosk.service || fail "kiosk.service lacks Restart=always"
+    ok "kiosk.service verified"
+else
+    echo "skipped: systemd-analyze is not installed"
+fi
+
+step "passed in $((SECONDS - started)) s (build $build_seconds s); bundle $(du -sh /opt/kiosk | cut -f1)"
+echo "ci-check.sh: all checks passed"
