@@ -15,11 +15,19 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from functools import cache
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 from typing import Any, Literal
 
 from kiosk.core.content.loader import FILES, BundleError, Problem, _build, _File
 from kiosk.core.content.model import Bundle
+from kiosk.core.content.pack import (
+    IMAGE_SUFFIXES,
+    IMAGES,
+    LANGUAGE_CODE,
+    TRANSLATIONS,
+    expected_path,
+    safe_relative,
+)
 from kiosk.core.content.text import PLACEHOLDER, placeholders
 
 ERROR, WARNING = "error", "warning"
@@ -27,17 +35,12 @@ SOURCE_LANGUAGE = "en_GB"
 REVIEW_MONTHS = 12
 # Marks what `kiosk bundle new` could not know; a bundle that still says it cannot be shipped.
 CHANGE_ME = "CHANGE-ME"
-TRANSLATIONS = "translations"
-IMAGES = "images"
-IMAGE_SUFFIXES = {".png": b"\x89PNG\r\n\x1a\n", ".jpg": b"\xff\xd8\xff", ".jpeg": b"\xff\xd8\xff"}
 MAX_IMAGE_BYTES = 1_000_000
 MAX_IMAGE_SIDE = 4000
 MAX_DEPTH = 4
 MAX_FILES = 100
 # Tables and lists inside each other: journey.toml's home.choice[i].label is the deepest use (4).
 MAX_NESTING = 8
-# Language codes as folders: en_GB, pl, zh_Hans, en_GB@easyread.
-LANGUAGE_CODE = re.compile(r"[a-z]{2,3}(?:_[A-Za-z0-9]{2,8})?(?:@[a-z]{2,12})?")
 COLOUR = re.compile(r"#[0-9a-fA-F]{6}")
 # Theme colours a bundle may set, and the colours of the text drawn on or beside them.
 THEME_COLOURS = {"primary": "primary button and heading colour", "urgent": "'danger now' button colour"}
@@ -238,26 +241,6 @@ class _Findings:
 # --- the folder ------------------------------------------------------------------------------
 
 
-def expected_path(relative: str) -> str | None:
-    """Why `relative` (a POSIX path inside a bundle) is not part of the format, or None if it is."""
-    parts = PurePosixPath(relative).parts
-    if len(parts) == 1 and parts[0] in FILES:
-        return None
-    if len(parts) == 4 and parts[0] == TRANSLATIONS and parts[2:] == ("LC_MESSAGES", "kiosk.po"):
-        if LANGUAGE_CODE.fullmatch(parts[1]):
-            return None
-        return f"{parts[1]!r} is not a language code such as pl or zh_Hans"
-    if len(parts) == 2 and parts[0] == IMAGES:
-        stem, dot, suffix = parts[1].rpartition(".")
-        if dot and f".{suffix}" in IMAGE_SUFFIXES and re.fullmatch(r"[a-z0-9][a-z0-9_-]{0,63}", stem):
-            return None
-        return "images are images/NAME.png or .jpg, NAME in lower-case letters, digits, - or _"
-    return (
-        f"not part of a bundle (the files are {', '.join(FILES)}, "
-        f"{TRANSLATIONS}/CODE/LC_MESSAGES/kiosk.po and {IMAGES}/NAME.png)"
-    )
-
-
 def _check_files(folder: Path, out: _Findings) -> None:
     """Symlinks, unexpected files and deep folders, without following any link out of the bundle."""
     count = 0
@@ -344,18 +327,6 @@ def _check_logo(folder: Path, meta: _File, out: _Findings) -> None:
     problem = image_problem(path)
     if problem:
         out.error(logo, "(file)", problem)
-
-
-def safe_relative(relative: str) -> str | None:
-    """Why `relative` could point outside the bundle (or be misread on Windows), or None if safe."""
-    if "\\" in relative or "\x00" in relative:
-        return "use / between folders, and no backslashes"
-    if relative.startswith("/") or re.match(r"^[A-Za-z]:", relative):
-        return "must be a path inside the bundle, not an absolute path or a drive"
-    parts = relative.split("/")
-    if any(part in ("", ".", "..") for part in parts):
-        return "must not contain '..', '.' or empty parts"
-    return None
 
 
 def image_problem(path: Path) -> str | None:

@@ -17,10 +17,9 @@ import stat
 import struct
 import zipfile
 import zlib
-from dataclasses import dataclass
 from datetime import date
 from pathlib import Path, PurePosixPath
-from typing import Any
+from typing import Any, NamedTuple
 
 from kiosk.core.content.loader import FILES, IDENT, BundleError, Problem
 
@@ -38,6 +37,11 @@ MAX_ID = 40  # the id and version name a folder on the kiosk's disk
 VERSION = re.compile(r"[0-9A-Za-z][0-9A-Za-z._-]{0,39}")
 SHA256 = re.compile(r"[0-9a-f]{64}")
 ZIP_DATE = (1980, 1, 1, 0, 0, 0)
+TRANSLATIONS = "translations"
+IMAGES = "images"
+IMAGE_SUFFIXES = {".png": b"\x89PNG\r\n\x1a\n", ".jpg": b"\xff\xd8\xff", ".jpeg": b"\xff\xd8\xff"}
+# Language codes as folders: en_GB, pl, zh_Hans, en_GB@easyread.
+LANGUAGE_CODE = re.compile(r"[a-z]{2,3}(?:_[A-Za-z0-9]{2,8})?(?:@[a-z]{2,12})?")
 # Everything zipfile and zlib raise for a damaged or hostile archive.
 ZIP_ERRORS = (
     zipfile.BadZipFile,
@@ -55,6 +59,41 @@ ZIP_ERRORS = (
 )
 
 
+# --- what a bundle may hold -------------------------------------------------------------------
+
+
+def expected_path(relative: str) -> str | None:
+    """Why `relative` (a POSIX path inside a bundle) is not part of the format, or None if it is."""
+    parts = PurePosixPath(relative).parts
+    if len(parts) == 1 and parts[0] in FILES:
+        return None
+    if len(parts) == 4 and parts[0] == TRANSLATIONS and parts[2:] == ("LC_MESSAGES", "kiosk.po"):
+        if LANGUAGE_CODE.fullmatch(parts[1]):
+            return None
+        return f"{parts[1]!r} is not a language code such as pl or zh_Hans"
+    if len(parts) == 2 and parts[0] == IMAGES:
+        stem, dot, suffix = parts[1].rpartition(".")
+        if dot and f".{suffix}" in IMAGE_SUFFIXES and re.fullmatch(r"[a-z0-9][a-z0-9_-]{0,63}", stem):
+            return None
+        return "images are images/NAME.png or .jpg, NAME in lower-case letters, digits, - or _"
+    return (
+        f"not part of a bundle (the files are {', '.join(FILES)}, "
+        f"{TRANSLATIONS}/CODE/LC_MESSAGES/kiosk.po and {IMAGES}/NAME.png)"
+    )
+
+
+def safe_relative(relative: str) -> str | None:
+    """Why `relative` could point outside the bundle (or be misread on Windows), or None if safe."""
+    if "\\" in relative or "\x00" in relative:
+        return "use / between folders, and no backslashes"
+    if relative.startswith("/") or re.match(r"^[A-Za-z]:", relative):
+        return "must be a path inside the bundle, not an absolute path or a drive"
+    parts = relative.split("/")
+    if any(part in ("", ".", "..") for part in parts):
+        return "must not contain '..', '.' or empty parts"
+    return None
+
+
 class PackError(BundleError):
     """The package cannot be used; `problems` lists why (file is the entry, or "(package)")."""
 
@@ -63,8 +102,7 @@ class PackError(BundleError):
         return cls(Path(path), [Problem(entry, field, message)])
 
 
-@dataclass(frozen=True)
-class Manifest:
+class Manifest(NamedTuple):
     id: str
     name: str
     version: str
@@ -87,8 +125,7 @@ class Manifest:
         return (json.dumps(data, indent=1, sort_keys=True, ensure_ascii=True) + "\n").encode("ascii")
 
 
-@dataclass(frozen=True)
-class Package:
+class Package(NamedTuple):
     manifest: Manifest
     files: dict[str, bytes]
 
@@ -98,8 +135,6 @@ class Package:
 
 def bundle_files(folder: Path) -> list[str]:
     """The files of `folder` that belong in a package, as sorted POSIX paths; never follows a link."""
-    from kiosk.core.content.check import expected_path
-
     found = []
     for root, dirs, names in os.walk(folder, followlinks=False):
         base = Path(root)
@@ -189,8 +224,6 @@ def read_manifest(data: bytes, source: str | Path = "package") -> Manifest:
 
 
 def _open(data: bytes, source: str | Path) -> tuple[zipfile.ZipFile, dict[str, zipfile.ZipInfo]]:
-    from kiosk.core.content.check import expected_path, safe_relative
-
     if len(data) > MAX_PACKAGE_BYTES:
         raise PackError.of(source, f"is {len(data)} bytes; a package is at most {MAX_PACKAGE_BYTES}")
     try:
@@ -318,8 +351,6 @@ def _parse_manifest(data: Any) -> tuple[Manifest | None, list[tuple[str, str]]]:
 
 
 def _manifest_problems(m: Manifest) -> list[tuple[str, str]]:
-    from kiosk.core.content.check import expected_path, safe_relative
-
     problems = []
     if not IDENT.fullmatch(m.id) or len(m.id) > MAX_ID:
         problems.append(("id", f"{m.id[:40]!r} should be up to {MAX_ID} lower-case letters, digits, - or _"))

@@ -19,11 +19,10 @@ import binascii
 import hashlib
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from cryptography.exceptions import InvalidSignature
-from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 
 from kiosk.core.content.loader import Problem
@@ -43,8 +42,7 @@ class SignatureError(PackError):
     """The package's signature is missing, unknown or does not match."""
 
 
-@dataclass(frozen=True)
-class Verified:
+class Verified(NamedTuple):
     data: bytes  # the package as packed, without its signature: a plain zip
     signer: str | None  # the signing key's fingerprint; None for an allowed unsigned package
 
@@ -56,6 +54,8 @@ def fingerprint(public_key: bytes) -> str:
 
 def generate_key(passphrase: bytes | None = None) -> tuple[bytes, str]:
     """A new private key as PEM (encrypted if a passphrase is given), and its public key as base64."""
+    from cryptography.hazmat.primitives import serialization
+
     key = Ed25519PrivateKey.generate()
     encryption = (
         serialization.BestAvailableEncryption(passphrase) if passphrase else serialization.NoEncryption()
@@ -65,17 +65,20 @@ def generate_key(passphrase: bytes | None = None) -> tuple[bytes, str]:
 
 
 def public_text(key: Ed25519PublicKey) -> str:
-    raw = key.public_bytes(serialization.Encoding.Raw, serialization.PublicFormat.Raw)
-    return base64.b64encode(raw).decode("ascii")
+    return base64.b64encode(key.public_bytes_raw()).decode("ascii")
 
 
 def public_pem(public_key_text: str) -> bytes:
+    from cryptography.hazmat.primitives import serialization
+
     key = Ed25519PublicKey.from_public_bytes(parse_public_key(public_key_text))
     return key.public_bytes(serialization.Encoding.PEM, serialization.PublicFormat.SubjectPublicKeyInfo)
 
 
 def load_private_key(pem: bytes, passphrase: bytes | None = None) -> Ed25519PrivateKey:
     """The Ed25519 key in `pem`; ValueError says why not (wrong passphrase, other key type)."""
+    from cryptography.hazmat.primitives import serialization
+
     try:
         key = serialization.load_pem_private_key(pem, password=passphrase)
     except TypeError as exc:  # encrypted without a passphrase, or a passphrase for a plain key
@@ -89,13 +92,15 @@ def parse_public_key(text: str) -> bytes:
     """The 32 raw bytes of an Ed25519 public key given as base64 text or PEM; ValueError if not one."""
     text = text.strip()
     if text.startswith("-----BEGIN"):
+        from cryptography.hazmat.primitives import serialization
+
         try:
             key = serialization.load_pem_public_key(text.encode("ascii"))
         except (ValueError, UnicodeEncodeError) as exc:
             raise ValueError(f"not a PEM public key: {exc}") from None
         if not isinstance(key, Ed25519PublicKey):
             raise ValueError("the PEM key is not an Ed25519 key")
-        return key.public_bytes(serialization.Encoding.Raw, serialization.PublicFormat.Raw)
+        return key.public_bytes_raw()
     try:
         raw = base64.b64decode(text, validate=True)
     except (binascii.Error, ValueError):
@@ -145,9 +150,7 @@ def sign(data: bytes, private_key: Ed25519PrivateKey, source: str | Path = "pack
     signature = private_key.sign(CONTEXT + unsigned)
     comment = (
         PREFIX
-        + base64.b64encode(
-            private_key.public_key().public_bytes(serialization.Encoding.Raw, serialization.PublicFormat.Raw)
-        )
+        + base64.b64encode(private_key.public_key().public_bytes_raw())
         + b" "
         + base64.b64encode(signature)
     )

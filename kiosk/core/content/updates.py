@@ -20,8 +20,6 @@ import hashlib
 import json
 import os
 import re
-import shutil
-import tempfile
 from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
@@ -206,6 +204,8 @@ def _verified(settings: Settings, root: Path, name: object, messages: list[str])
         return None
     changed = pack.verify_folder(folder, manifest)
     if changed:
+        import tempfile
+
         try:
             tmp = Path(tempfile.mkdtemp(prefix=INCOMING, dir=root))
             tmp.rmdir()
@@ -283,6 +283,8 @@ def _install(
     running: str,
     today: date | None,
 ) -> _Installed | None:
+    import tempfile
+
     from kiosk.core.content import pack, signing
     from kiosk.core.content.check import check_bundle, errors
 
@@ -354,6 +356,8 @@ def _remove(path: Path) -> None:
     if path.is_symlink() or path.is_file():
         path.unlink(missing_ok=True)
     elif path.is_dir():
+        import shutil
+
         shutil.rmtree(path, ignore_errors=True)
 
 
