@@ -7,7 +7,7 @@
 #   out/packaging/dist/kiosk/                               the one-folder app (run dist/kiosk/kiosk)
 #   out/packaging/kiosk_<version>_<arch>.deb                the Debian package
 #
-# Needs the development virtualenv (`make setup`) with PyInstaller in it
+# Needs the development virtualenv (`make setup`) with PyInstaller 6 in it
 # (`.venv/bin/pip install '.[package]'`), and on Debian: dpkg-dev, binutils, and the system
 # libraries the bundle links to (so that dpkg-shlibdeps can name their packages). Run as root, it
 # installs whichever of those are missing with apt-get.
@@ -42,7 +42,8 @@ started=$SECONDS
 step "checking the build tools"
 [[ -x $PY ]] || die "no Python at $PY; run 'make setup' first (or set KIOSK_PYTHON)"
 "$PY" -c 'import PyInstaller' 2>/dev/null ||
-    die "PyInstaller is not installed in $("$PY" -c 'import sys; print(sys.prefix)'); run: $PY -m pip install '.[package]'"
+    die "PyInstaller is not installed in $("$PY" -c 'import sys; print(sys.prefix)');" \
+        "run: $PY -m pip install '.[package]'  (or: $PY -m pip install 'pyinstaller>=6.10,<7')"
 "$PY" -c 'import build' 2>/dev/null || die "the 'build' package is missing; run 'make setup'"
 if command -v dpkg-query >/dev/null; then
     mapfile -t missing < <(for pkg in "${BUILD_DEPS[@]}"; do

@@ -2,12 +2,14 @@
 # Build the Linux installers, install the .deb on this machine, and check the installed kiosk the
 # way a kiosk PC would run it. Exits non-zero, saying what failed, at the first failure.
 #
-#   sudo packaging/ci-check.sh              build (packaging/build.sh), install, check
-#   sudo packaging/ci-check.sh --no-build   install and check the .deb already in out/packaging/
+#   sudo packaging/ci-check.sh              build (packaging/build.sh), install, check, purge
+#   sudo packaging/ci-check.sh --no-build   use the .deb already in out/packaging/
+#   sudo packaging/ci-check.sh --keep       leave the package installed (e.g. for benchmarks/installed.py)
 #
-# Needs root (apt-get install) on Debian 12 or similar; takes ~2 minutes on two cores. The checks
-# run /usr/bin/kiosk in an empty environment and a scratch folder, so nothing from the checkout or
-# .venv can help it. The package stays installed afterwards (apt-get purge kiosk removes it).
+# Needs root (apt-get install) on Debian 12 or similar; takes under 2 minutes on two cores. The
+# checks run /usr/bin/kiosk in an empty environment and a scratch folder, so nothing from the
+# checkout or .venv can help it. A package this script installed is purged again at the end (which
+# checks that removal works), so the machine is left as it was; one that was installed before stays.
 set -euo pipefail
 
 HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
@@ -17,11 +19,13 @@ OUT="$ROOT/out/packaging"
 CHECK_DEPS=(desktop-file-utils poppler-utils xvfb xauth)
 
 build=1
+keep=0
 for arg in "$@"; do
     case $arg in
     --no-build) build=0 ;;
+    --keep) keep=1 ;;
     -h | --help)
-        sed -n '2,11s/^# \{0,1\}//p' "${BASH_SOURCE[0]}"
+        sed -n '2,13s/^# \{0,1\}//p' "${BASH_SOURCE[0]}"
         exit 0
         ;;
     *)
@@ -73,6 +77,7 @@ reinstall=()
 dpkg-query -W -f='${db:Status-Status}\n' kiosk 2>/dev/null | grep -qx installed && reinstall=(--reinstall)
 apt_install "${reinstall[@]}" "$DEB" || { tail -n 30 "$OUT/apt.log" >&2; fail "apt-get install $DEB"; }
 ok "installed $(dpkg-query -W -f='${Package} ${Version}' kiosk)"
+purge_at_exit=$((keep == 0 && ${#reinstall[@]} == 0))
 
 step "installed files"
 for path in /opt/kiosk/kiosk /usr/bin/kiosk /usr/share/applications/kiosk.desktop \
@@ -91,7 +96,13 @@ ok "files, conffile, kiosk group, site file root:kiosk 640"
 
 # The installed kiosk alone: an empty environment, a scratch home and working folder.
 SCRATCH=$(mktemp -d)
-trap 'rm -rf "$SCRATCH"' EXIT
+cleanup() {
+    rm -rf "$SCRATCH"
+    if ((purge_at_exit)); then
+        apt-get purge --yes kiosk >"$OUT/apt-purge.log" 2>&1 || echo "ci-check.sh: apt-get purge kiosk failed" >&2
+    fi
+}
+trap cleanup EXIT
 run_kiosk() {
     (cd "$SCRATCH" && env -i HOME="$SCRATCH/home" PATH=/usr/bin:/bin LANG=C.UTF-8 \
         KIOSK_DATA_DIR="$SCRATCH/data" QT_QPA_PLATFORM=offscreen "$@")
@@ -111,6 +122,7 @@ grep -q '"first_frame_ms"' <<<"$probe" || { cat "$SCRATCH/probe.err" >&2; fail "
 ok "$(grep '"first_frame_ms"' <<<"$probe")"
 
 step "kiosk --startup-probe in an X11 window (Xvfb, the xcb platform plugin)"
+# shellcheck disable=SC2016 # $0, $DISPLAY and $XAUTHORITY are the inner shell's, set by xvfb-run
 probe=$(cd "$SCRATCH" && timeout 90 xvfb-run -a sh -c 'exec env -i HOME="$0/home" PATH=/usr/bin:/bin \
     LANG=C.UTF-8 KIOSK_DATA_DIR="$0/data" QT_QPA_PLATFORM=xcb DISPLAY="$DISPLAY" \
     XAUTHORITY="$XAUTHORITY" /usr/bin/kiosk --startup-probe' "$SCRATCH" 2>"$SCRATCH/xcb.err") ||
@@ -159,5 +171,17 @@ else
     echo "skipped: systemd-analyze is not installed"
 fi
 
-step "passed in $((SECONDS - started)) s (build $build_seconds s); bundle $(du -sh /opt/kiosk | cut -f1)"
+size=$(du -sh /opt/kiosk | cut -f1)
+if ((purge_at_exit)); then
+    step "apt-get purge kiosk"
+    purge_at_exit=0
+    apt-get purge --yes kiosk >"$OUT/apt-purge.log" 2>&1 || fail "apt-get purge kiosk"
+    for path in /opt/kiosk /usr/bin/kiosk /etc/xdg/kiosk/kiosk.toml /etc/xdg/autostart/kiosk.desktop \
+        /usr/lib/systemd/user/kiosk.service; do
+        [[ ! -e $path && ! -L $path ]] || fail "$path is still there after apt-get purge kiosk"
+    done
+    ok "removed, site file and autostart entry included"
+fi
+
+step "passed in $((SECONDS - started)) s (build $build_seconds s); installed bundle $size"
 echo "ci-check.sh: all checks passed"
