@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 import tomllib
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -77,6 +77,8 @@ class _File:
             self.problem("(file)", f"is not UTF-8 ({exc.reason} at byte {exc.start}); save as UTF-8")
         except tomllib.TOMLDecodeError as exc:
             self.problem("(file)", f"is not valid TOML: {exc}")
+        except RecursionError:
+            self.problem("(file)", "nests values too deeply to read; content files are flat tables and lists")
         except OSError as exc:
             self.problem("(file)", f"cannot be read: {exc.strerror}")
 
@@ -115,7 +117,8 @@ class _File:
                 self.problem(where, f"is missing; add `{key} = ...`", self.line_of(where.rsplit(".", 1)[0]))
             return None
         value = table[key]
-        if not isinstance(value, kind) or (kind is int and isinstance(value, bool)):
+        wrong = kind is int and isinstance(value, bool) or kind is date and isinstance(value, datetime)
+        if not isinstance(value, kind) or wrong:
             self.problem(
                 where,
                 f"should be {kind.__name__}, not {type(value).__name__}",
@@ -154,7 +157,7 @@ class _File:
 
     def ident(self, table: dict, key: str, where: str) -> str:
         value = self.string(table, key, where)
-        if value and not IDENT.match(value):
+        if value and not IDENT.fullmatch(value):
             self.problem(
                 where,
                 f"{value!r} should be lower-case letters, digits, - or _",
@@ -267,14 +270,14 @@ class _Builder:
             email = f.string(t, "email", f"{w}.email", required=False) or None
             if phone is None and email is None:
                 f.problem(w, "needs a `phone` or an `email`", f.line_of(w))
-            if phone and not PHONE.match(phone):
+            if phone and not PHONE.fullmatch(phone):
                 f.problem(
                     f"{w}.phone",
                     f"{phone!r} is not a UK number as published: three digits for the emergency "
                     "number, otherwise 0 then digits in groups split by single spaces",
                     f.line_of(f"{w}.phone"),
                 )
-            if email and not EMAIL.match(email):
+            if email and not EMAIL.fullmatch(email):
                 f.problem(f"{w}.email", f"{email!r} is not an email address", f.line_of(f"{w}.email"))
             source_id = f.string(t, "source", f"{w}.source")
             if source_id and source_id not in sources:
@@ -304,6 +307,10 @@ class _Builder:
             f.problem("contact", "no contacts; add at least one [[contact]]")
         return out
 
+    def _unique(self, f: _File, where: str, ident: str, seen: dict) -> None:
+        if ident in seen:
+            f.problem(where, f"{ident!r} is used twice; ids must be unique", f.line_of(where))
+
     def _refs(self, f: _File, where: str, ids: tuple[str, ...], known: set[str], what: str) -> None:
         for ref in ids:
             if ref not in known:
@@ -325,6 +332,7 @@ class _Builder:
                 slip_lines=self.texts_of(f, f"{w}.slip_lines", f.strings(t, "slip_lines", f"{w}.slip_lines")),
             )
             self._refs(f, f"{w}.contacts", c.contacts, contact_ids, "contact")
+            self._unique(f, f"{w}.id", c.id, out)
             out[c.id] = c
         return out
 
@@ -358,6 +366,7 @@ class _Builder:
                 body=self.texts_of(f, f"{w}.body", f.strings(t, "body", f"{w}.body", required=False)),
                 options=self._choices(f, f.tables(t, "option", f"{w}.option"), f"{w}.option"),
             )
+            self._unique(f, f"{w}.id", q.id, questions)
             questions[q.id] = q
         answers: dict[str, Answer] = {}
         for i, t in enumerate(f.tables(f.data, "answer", "answer")):
@@ -376,6 +385,7 @@ class _Builder:
             self._refs(f, f"{w}.contacts", a.contacts, set(contacts), "contact")
             if a.concern and a.concern not in concerns:
                 self._refs(f, f"{w}.concern", (a.concern,), set(concerns), "concern")
+            self._unique(f, f"{w}.id", a.id, answers)
             answers[a.id] = a
         targets = (
             {f"question:{q}" for q in questions}
@@ -462,6 +472,7 @@ class _Builder:
             )
             self._refs(f, f"{w}.group", (a.group,), group_ids, "group")
             self._refs(f, f"{w}.contact", (a.contact,), set(contacts), "contact")
+            self._unique(f, f"{w}.id", a.id, {t.id: t for t in types})
             types.append(a)
         return tuple(groups), tuple(types)
 
