@@ -324,7 +324,6 @@ def test_malformed_bundle_folders_are_refused(arena, changes) -> None:
         assert errors(found), f"{changes} was not refused: {[str(f) for f in found]}"
         for finding in errors(found):
             assert finding.file and finding.field and finding.message
-        deep = any(c[0] == "deep" for c in changes)
         try:
             with case.watch():
                 load_bundle(folder)
