@@ -202,7 +202,8 @@ def _run(args: argparse.Namespace, started: float) -> int:
 
     settings, config_problems = config.load_config(args.config)
     logs.setup_logging(paths.data_dir(), facts={"config": args.config or "system"})
-    bundle, problems = load_content(args.bundle or settings.bundle)
+    bundle_dir, bundle_notices = _content_location(args, settings, paths.data_dir())
+    bundle, problems = load_content(bundle_dir)
     offered = enabled_languages(args, settings)
     if isinstance(offered, str):
         print(offered, file=sys.stderr)
@@ -217,7 +218,9 @@ def _run(args: argparse.Namespace, started: float) -> int:
         attract=settings.attract_screen,
         pin_hash=settings.pin_hash,
         state_dir=paths.data_dir(),
-        staff_notices=[str(p) for p in config_problems] + review_reminders(bundle, settings.review_months),
+        staff_notices=[str(p) for p in config_problems]
+        + bundle_notices
+        + review_reminders(bundle, settings.review_months),
         bundle_problems=problems,
     )
     from kiosk.ui.instance import SingleInstance, ask_first_instance_to_show
@@ -244,15 +247,38 @@ def _run(args: argparse.Namespace, started: float) -> int:
 
 def review_reminders(bundle, months: int) -> list[str]:  # noqa: ANN001
     """Contacts whose published details are older than the site's review period, for staff."""
-    from datetime import date, timedelta
+    from kiosk.core.content.check import review_reminders as reminders
 
-    due = date.today() - timedelta(days=round(months * 30.44))
-    return [
-        f"contacts.toml: {c.name} ({c.id}) was last checked on {c.last_checked:%d %B %Y}; "
-        f"check it against the source and update last_checked (review every {months} months)"
-        for c in bundle.contacts.values()
-        if c.last_checked < due
-    ]
+    return reminders(bundle, months)
+
+
+def _content_location(args: argparse.Namespace, settings, data_dir: Path) -> tuple[Path | None, list[str]]:  # noqa: ANN001
+    """The bundle folder to run and what staff should know about it.
+
+    `--bundle DIR` previews a folder as it is. The site's `bundle` setting is either a folder of
+    signed packages (a network share or USB stick: the newest verified one is installed, the
+    previous kept for rollback) or, for trying content out, a plain bundle folder.
+    """
+    if args.bundle:
+        return args.bundle, []
+    source = settings.bundle
+    if source is None:
+        return None, []
+    if (source / "bundle.toml").is_file():
+        return source, [
+            f"{source}: an unsigned bundle folder is in use; ship signed packages on a public kiosk"
+        ]
+    from kiosk.core.content import updates
+
+    outcome = updates.start_up(
+        updates.Settings(
+            data_dir=data_dir,
+            trusted_keys=settings.trusted_keys,
+            inbox=source,
+            review_months=settings.review_months,
+        )
+    )
+    return outcome.bundle_path, list(outcome.messages)
 
 
 def _probe(app, kiosk, started: float) -> None:

@@ -1,0 +1,47 @@
+"""The kiosk starts on the newest signed bundle from the site's folder, and tells staff why not."""
+
+from __future__ import annotations
+
+import argparse
+
+import pytest
+
+from kiosk.cli import _content_location
+from kiosk.core.config import Settings
+from kiosk.core.resources import data_dir
+
+
+def _args(**kw):
+    return argparse.Namespace(bundle=kw.get("bundle"))
+
+
+def test_no_setting_runs_the_builtin_content(tmp_path):
+    assert _content_location(_args(), Settings(), tmp_path) == (None, [])
+
+
+def test_a_plain_folder_runs_but_staff_are_warned(tmp_path):
+    folder = data_dir("bundles") / "example"
+    path, notices = _content_location(_args(), Settings(bundle=folder), tmp_path)
+    assert path == folder and "unsigned" in notices[0]
+
+
+def test_a_signed_package_in_the_inbox_is_installed_and_run(tmp_path):
+    pytest.importorskip("cryptography")
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+
+    from kiosk.core.content import pack, signing
+
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    package = inbox / "example.kbundle"
+    pack.pack(data_dir("bundles") / "example", package)
+    key = Ed25519PrivateKey.generate()
+    package.write_bytes(signing.sign(package.read_bytes(), key))
+    public = signing.public_text(key.public_key())
+    path, notices = _content_location(
+        _args(), Settings(bundle=inbox, trusted_keys=(public,)), tmp_path / "data"
+    )
+    assert path is not None and (path / "bundle.toml").is_file()
+    # An unknown key: refused, and the kiosk runs the built-in content.
+    other, notices = _content_location(_args(), Settings(bundle=inbox, trusted_keys=()), tmp_path / "data2")
+    assert other is None and notices
