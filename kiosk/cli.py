@@ -285,8 +285,12 @@ def _probe(app, kiosk, started: float) -> None:
     """Print the first frame's time and peak memory once the home screen is on screen, then quit."""
     import resource
 
+    reported = []
+
     def first_frame() -> None:
-        kiosk.window.frameSwapped.disconnect(first_frame)
+        if reported:  # a second frame can arrive before quit() takes effect
+            return
+        reported.append(True)
         peak_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
         print(
             json.dumps(
