@@ -26,6 +26,7 @@ QUEUE = "kiosk-test"
 FOLDER = Path("/var/spool/kiosk-test-queue")
 BACKEND = Path("/usr/lib/cups/backend/kiosk-file")
 PID_FILE = Path("/run/cups/cupsd.pid")
+LOCK = Path("/var/lock/kiosk-test-queue.lock")
 BACKEND_SCRIPT = r"""#!/bin/sh
 # kiosk-file: the kiosk tests' CUPS backend (installed by tests/print_queue.py). Copies each job
 # byte for byte to job-ID.pdf, with its title and copies in job-ID.meta, in the folder the device
@@ -156,6 +157,28 @@ def setup(name: str = QUEUE, folder: Path = FOLDER) -> Queue:
     return queue
 
 
+_held: list = []
+
+
+def _take_the_queue(timeout: float = 900.0) -> None:
+    """One test run at a time prints to the queue (each clears it): wait for another run to end."""
+    import fcntl
+
+    if _held:
+        return
+    lock = open(LOCK, "w")  # noqa: SIM115 - held until this process exits
+    deadline = time.monotonic() + timeout
+    while True:
+        try:
+            fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            break
+        except BlockingIOError:
+            if time.monotonic() > deadline:
+                raise RuntimeError(f"another test run has held {LOCK} for {timeout:g} s") from None
+            time.sleep(0.2)
+    _held.append(lock)
+
+
 def for_tests() -> Queue:
     """The queue, set up and emptied; skipped with the reason where it cannot be, but never in CI."""
     import pytest
@@ -165,6 +188,7 @@ def for_tests() -> Queue:
         if os.environ.get("CI") == "true":
             pytest.fail(f"CI must print to a real CUPS queue, but {reason}; see .ci/run")
         pytest.skip(reason)
+    _take_the_queue()
     return setup()
 
 

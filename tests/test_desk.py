@@ -10,9 +10,16 @@ from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 
 from kiosk.core.slips.render import SlipRequest, render_slip
+
+# Imported when the tests are collected, before any test makes a kiosk: PySide 6.11 registering a
+# Python QML type (the desk's adapter) after another QML engine has loaded breaks Qt Quick
+# Controls' own types in later engines ("Type ComboBox unavailable"). `kiosk desk` runs in a
+# process of its own, where the desk's types are the first registered.
+from kiosk.ui.desk.window import DeskWindow
 from tests import print_queue
 from tests.driver import card_numbers, expected_numbers, walk
-from tests.test_slips import decode_pdf_qr, needs_pdftoppm
+from tests.test_slip_layouts import qr_codes
+from tests.test_slips import needs_pdftoppm
 
 
 @pytest.fixture(scope="module")
@@ -60,9 +67,8 @@ def open_desk(qapp, qtbot, fonts, bundle, queue):
     """Open `kiosk desk` on the test queue; it is closed after the test."""
     from PySide6.QtGui import QGuiApplication
 
-    from kiosk.ui.desk.window import DeskWindow
-
     queue.clear()
+    _forget_kiosk_languages(qapp)
     opened = []
 
     def open_(printer: str | None = queue.name) -> Receptionist:
@@ -80,6 +86,23 @@ def open_desk(qapp, qtbot, fonts, bundle, queue):
     print_queue.start_scheduler()
     queue.clear()
     assert not [w for w in QGuiApplication.topLevelWindows() if w.isVisible()], "desk windows left open"
+
+
+def _forget_kiosk_languages(qapp) -> None:
+    """Kiosks made by earlier tests leave their language on the application: their translators
+    (KioskApp.shutdown does not remove them), the layout direction and the default locale. The
+    Python gettext translator also deadlocks with QML's type-loader thread when the file dialog
+    loads. `kiosk desk` runs in a process of its own, where none of this is set."""
+    from PySide6.QtCore import QLocale, Qt, QTranslator
+
+    from kiosk.ui.app import KioskApp
+
+    for kiosk in qapp.findChildren(KioskApp):
+        qapp.removeTranslator(kiosk.translator)
+    for translator in qapp.findChildren(QTranslator):
+        qapp.removeTranslator(translator)
+    qapp.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
+    QLocale.setDefault(QLocale("en_GB"))
 
 
 def _text(pdf: bytes) -> str:
@@ -133,7 +156,7 @@ def test_a_plain_title_sheet_of_eight_by_keyboard(open_desk, queue, bundle, tmp_
     meta = queue.meta(job_id)
     assert (meta["title"], meta["copies"]) == ("Useful numbers", "2")
     assert received == render_slip(bundle, SlipRequest(concern="all", discreet=True, format="a4-sheet"))
-    payloads = decode_pdf_qr(received, tmp_path)
+    payloads = qr_codes(received, tmp_path)
     assert len(payloads) == 8 and card_numbers(payloads[0]) == expected_numbers(bundle, "all", discreet=True)
 
 
@@ -195,17 +218,23 @@ def test_save_as_pdf(open_desk, bundle, tmp_path):
     _click(dialog, items["fileNameTextField"])
     for ch in "for-the-family":
         QTest.keyClick(dialog, ch)
-    (save,) = [
-        i
-        for i in walk(dialog.contentItem())
-        if i.inherits("QQuickAbstractButton") and i.property("text") == "Save"
-    ]
+    r.qtbot.waitUntil(lambda: _button(dialog, "Save") is not None, timeout=5000)
+    save = _button(dialog, "Save")
     with r.qtbot.waitSignal(r.adapter.saved, timeout=5000) as saved:
         _click(dialog, save)
     target = tmp_path / "for-the-family.pdf"
     assert saved.args == [str(target)]
     assert target.read_bytes() == render_slip(bundle, SlipRequest())
     assert r.text("deskMessage") == f"Saved {target}"
+
+
+def _button(window, text: str):
+    found = [
+        i
+        for i in walk(window.contentItem())
+        if i.inherits("QQuickAbstractButton") and i.property("text") == text and i.isVisible()
+    ]
+    return found[0] if found else None
 
 
 def _click(window, item) -> None:

@@ -14,11 +14,12 @@ import time
 
 import pytest
 
-from kiosk.core import qr
+from kiosk.core import i18n, qr
 from kiosk.core.slips.render import SlipRequest, render_slip
 from tests import print_queue
 from tests.driver import card_numbers, expected_numbers
-from tests.test_slips import decode_pdf_qr, needs_pdftoppm
+from tests.test_slip_layouts import qr_codes
+from tests.test_slips import needs_pdftoppm
 
 
 @pytest.fixture(scope="module")
@@ -66,9 +67,8 @@ def test_the_queue_receives_the_slip_byte_for_byte_with_numbers_and_qr(
     text = _text(received)
     for number in phones + emails:
         assert number in text
-    payloads = set(decode_pdf_qr(received, tmp_path))
-    translate = __import__("kiosk.core.i18n", fromlist=["translation"]).translation(language).gettext
-    assert payloads == {qr.vcard(bundle, "child", False, translate)}
+    payloads = set(qr_codes(received, tmp_path))
+    assert payloads == {qr.vcard(bundle, "child", False, i18n.translation(language).gettext)}
     assert card_numbers(payloads.pop()) == (phones, emails)
     assert _wait_outcome(printing, job, "done").state == "done"
 
@@ -194,7 +194,7 @@ def test_the_windows_path_draws_pages_as_images_so_only_the_qr_survives(printing
     (received,) = [p.read_bytes() for p in queue.folder.glob("job-*.pdf")]
     (meta,) = [p.read_text() for p in queue.folder.glob("job-*.meta")]
     assert "title=Useful numbers" in meta
-    assert decode_pdf_qr(received, tmp_path) == [qr.vcard(bundle, "adult", True)]
+    assert qr_codes(received, tmp_path) == [qr.vcard(bundle, "adult", True)]
     assert "01942 828777" not in _text(received)
 
 

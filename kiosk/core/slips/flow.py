@@ -1,6 +1,6 @@
 """Slip text set into a column: measured first, so a layout can shrink it to fit its paper, then drawn.
 
-A column collects what it will draw (lines of text already wrapped, numbers, rules, the QR image)
+A column collects what it will draw (lines of text already wrapped, numbers, rules, the QR code)
 with their offsets from its top. Its height is then known before anything touches the page, and
 the same column can be painted anywhere, or into a form that a sheet repeats.
 """
@@ -8,6 +8,7 @@ the same column can be painted anywhere, or into a form that a sheet repeats.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 from kiosk.core.slips import textline
@@ -17,6 +18,9 @@ INK = (0.07, 0.09, 0.12)
 ACCENT = (0.0, 0.29, 0.50)
 SECOND = (0.27, 0.29, 0.32)  # the English beside another language, a step quieter
 NUMBER_LEADING = 1.12
+# Rows of a QR code overlap by this much of a module, so anti-aliased renderers leave no hairline
+# seam between them (which a decoder can take for the bars of a barcode).
+SEAM = 0.04
 
 
 @dataclass(frozen=True)
@@ -49,8 +53,8 @@ class _Rule:
 
 
 @dataclass(frozen=True)
-class _Image:
-    image: Any  # a Pillow image
+class _Qr:
+    modules: tuple[tuple[bool, ...], ...]
     top: float
     size: float
     x: float  # from the column's left
@@ -104,9 +108,9 @@ class Column:
         self._ops.append(_Rule(self.height, weight))
         self.height += after
 
-    def image(self, image: Any, size: float, centre: bool = True) -> None:
+    def qr(self, modules: tuple[tuple[bool, ...], ...], size: float, centre: bool = True) -> None:
         x = (self.width - size) / 2 if centre else (self.width - size if self.rtl else 0.0)
-        self._ops.append(_Image(image, self.height, size, x))
+        self._ops.append(_Qr(modules, self.height, size, x))
         self.height += size
 
     def paint(self, pdf: Any, left: float, top: float) -> None:
@@ -140,10 +144,40 @@ class Column:
                 pdf.setLineWidth(op.weight)
                 pdf.line(left, top - op.offset, left + self.width, top - op.offset)
             else:
-                _draw_image(pdf, op.image, left + op.x, top - op.top - op.size, op.size)
+                draw_qr(pdf, op.modules, left + op.x, top - op.top - op.size, op.size)
 
 
-def _draw_image(pdf: Any, image: Any, x: float, y: float, size: float) -> None:
-    from reportlab.lib.utils import ImageReader
+def draw_qr(pdf: Any, modules: tuple[tuple[bool, ...], ...], x: float, y: float, size: float) -> None:
+    """The QR code as filled rectangles, one per run of dark modules in a row: sharp at any printer's
+    resolution, where a one-pixel-per-module image would be blurred or aliased when scaled."""
+    unit = size / len(modules)
+    pdf.saveState()
+    pdf.translate(x, y)
+    pdf.scale(unit, unit)
+    pdf.setFillColorRGB(0, 0, 0)
+    pdf.drawPath(_qr_path(modules), stroke=0, fill=1)
+    pdf.restoreState()
 
-    pdf.drawImage(ImageReader(image), x, y, size, size)
+
+@lru_cache(maxsize=64)
+def _qr_path(modules: tuple[tuple[bool, ...], ...]):
+    """The code's rectangles in module units, built once per code: a kiosk prints the same few."""
+    from reportlab.pdfgen.pathobject import PDFPathObject
+
+    path = PDFPathObject()
+    n = len(modules)
+    for row, cells in enumerate(modules):
+        for start, length in _runs(cells):
+            path.rect(start, n - row - 1 - SEAM, length, 1 + SEAM)
+    return path
+
+
+def _runs(cells: tuple[bool, ...]) -> list[tuple[int, int]]:
+    out, start = [], None
+    for n, dark in enumerate((*cells, False)):
+        if dark and start is None:
+            start = n
+        elif not dark and start is not None:
+            out.append((start, n - start))
+            start = None
+    return out

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from typing import Any
 
-from kiosk.core.slips.flow import ACCENT, BLACK, INK, SECOND, Column, _draw_image
+from kiosk.core.slips.flow import ACCENT, BLACK, INK, SECOND, Column, draw_qr
 from kiosk.core.slips.render import SlipContent
 
 MM = 72 / 25.4
@@ -165,10 +165,10 @@ def _fit(build: Callable[[float], tuple[float, Callable[[Any], None]]], room: fl
     return Plan(scale=scale, fits=False, paint=paint, **kw)
 
 
-def _qr_image(content: SlipContent):
-    from kiosk.core.qr import image
+def _qr_modules(content: SlipContent) -> tuple[tuple[bool, ...], ...]:
+    from kiosk.core.qr import matrix
 
-    return image(content.qr_payload)
+    return matrix(content.qr_payload)
 
 
 def a6(content: SlipContent) -> Plan:
@@ -177,7 +177,7 @@ def a6(content: SlipContent) -> Plan:
     margin = 8 * MM
     inner = width - 2 * margin
     rtl, script = content.rtl, content.script
-    qr = _qr_image(content)
+    qr = _qr_modules(content)
 
     def build(s: float):
         sz = A6_SIZES.scaled(s)
@@ -199,7 +199,7 @@ def a6(content: SlipContent) -> Plan:
             top.paint(pdf, left, page_top)
             body = page_top - top.height - gap
             side.paint(pdf, left + sz.qr + 4 * MM if rtl else left, body)
-            _draw_image(pdf, qr, left if rtl else left + inner - sz.qr, body - sz.qr, sz.qr)
+            draw_qr(pdf, qr, left if rtl else left + inner - sz.qr, body - sz.qr, sz.qr)
             foot.paint(pdf, left, margin + foot.height)
 
         return needed, paint
@@ -253,7 +253,7 @@ def _cell(content: SlipContent, qr) -> tuple[float, Callable[[float], tuple[floa
                 y -= max(c.height for c in row)
             y -= gap
             side.paint(pdf, left + sz.qr + gutter if rtl else left, y)
-            _draw_image(pdf, qr, left if rtl else left + inner - sz.qr, y - sz.qr, sz.qr)
+            draw_qr(pdf, qr, left if rtl else left + inner - sz.qr, y - sz.qr, sz.qr)
             foot.paint(pdf, left, CELL_PADDING + foot.height)
 
         return needed, paint
@@ -263,7 +263,7 @@ def _cell(content: SlipContent, qr) -> tuple[float, Callable[[float], tuple[floa
 
 def a4_sheet(content: SlipContent) -> Plan:
     """Eight slips on A4, drawn once as a form and placed eight times, with crop marks to cut by."""
-    room, build = _cell(content, _qr_image(content))
+    room, build = _cell(content, _qr_modules(content))
     cell = _fit(build, room, format="a4-sheet", page=A4)
     page_w, page_h = A4
     cell_w, cell_h = CELL
@@ -321,7 +321,7 @@ def receipt_80mm(content: SlipContent) -> Plan:
     col.rule(0.8, before=0.5 * MM, after=1.5 * MM)
     _lines(col, content, sz, THERMAL)
     col.space(3 * MM)
-    col.image(_qr_image(content), sz.qr)
+    col.qr(_qr_modules(content), sz.qr)
     col.space(1.5 * MM)
     _caption(col, content, sz, THERMAL, centre=True)
     col.space(2 * MM)
