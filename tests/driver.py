@@ -128,7 +128,7 @@ class Resident:
         """Decode every QR code on screen from a screenshot, as a phone camera would."""
         import zxingcpp
 
-        return [b.text for b in zxingcpp.read_barcodes(self.grab())]
+        return [b.text for b in zxingcpp.read_barcodes(self.grab(), formats=zxingcpp.BarcodeFormat.QRCode)]
 
 
 def card_numbers(vcard: str) -> tuple[list[str], list[str]]:

@@ -24,7 +24,12 @@ def decode_pdf_qr(pdf: bytes, tmp_path) -> list[str]:
     subprocess.run(
         ["pdftoppm", "-r", "200", "-png", "-singlefile", str(source), str(tmp_path / "slip")], check=True
     )
-    return [b.text for b in zxingcpp.read_barcodes(Image.open(tmp_path / "slip.png"))]
+    return [
+        b.text
+        for b in zxingcpp.read_barcodes(
+            Image.open(tmp_path / "slip.png"), formats=zxingcpp.BarcodeFormat.QRCode
+        )
+    ]
 
 
 needs_pdftoppm = pytest.mark.skipif(

@@ -11,8 +11,8 @@ _PHONE = re.compile(r"\b\d{3,}(?: \d{3,})*\b")
 
 
 def digits(number: str) -> str:
-    """'01942 828300' -> '0 1 9 4 2, 8 2 8 3 0 0': each digit a word the voice says in its own
-    language, with a pause between the published groups."""
+    """A published number as its digits one by one, a pause (comma) between its groups:
+    "12 345" -> "1 2, 3 4 5". Each digit is a word the voice says in its own language."""
     groups = number.replace(NBSP, " ").split()
     return ", ".join(" ".join(group) for group in groups)
 

@@ -7,6 +7,7 @@ screens are in English: they are for council staff, not residents.
 from __future__ import annotations
 
 import logging
+import math
 from collections.abc import Callable
 
 from PySide6.QtCore import Property, QObject, QTimer, Signal, Slot
@@ -131,7 +132,7 @@ class StaffAdapter(QObject):
             self.exitRequested.emit()
 
     def _lock_text(self, seconds: float) -> str:
-        return f"Too many wrong PINs. The keypad opens again in {int(seconds + 0.999)} seconds."
+        return f"Too many wrong PINs. The keypad opens again in {math.ceil(seconds)} seconds."
 
     def _refresh_lock(self) -> None:
         left = self._lockout.remaining()
