@@ -8,7 +8,7 @@ from PySide6.QtGui import QAccessible
 
 from kiosk.core import theme
 from kiosk.ui.screenshots import journey_targets
-from tests.test_layout import SIZES, layout_problems
+from tests.test_layout import SIZES, problems_on_every_screen
 
 
 @pytest.mark.parametrize(("palette", "minimum"), [("standard", 4.5), ("high-contrast", 7.0)])
@@ -38,11 +38,7 @@ def test_larger_text_fits_every_screen(make_kiosk, bundle, size, step):
         r.tap("textSize")
         taps += 1
     assert taps == step, "one tap per size step"
-    found = {}
-    for target in journey_targets(bundle):
-        r.show(target)
-        if problems := layout_problems(r):
-            found[target] = problems
+    found = problems_on_every_screen(r, bundle)
     assert not found, found
 
 
@@ -50,11 +46,7 @@ def test_larger_text_fits_every_screen(make_kiosk, bundle, size, step):
 def test_largest_text_fits_in_long_and_rtl_languages(make_kiosk, bundle, code):
     r = make_kiosk(1366, 768, default_language=code)
     r.kiosk.display.setTextStep(2)
-    found = {}
-    for target in journey_targets(bundle):
-        r.show(target)
-        if problems := layout_problems(r):
-            found[target] = problems
+    found = problems_on_every_screen(r, bundle)
     assert not found, found
 
 

@@ -36,15 +36,20 @@ def layout_problems(r) -> list[str]:
     return problems
 
 
-@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
-def test_every_screen_lays_out_without_clipping(make_kiosk, bundle, size):
-    r = make_kiosk(*size)
+def problems_on_every_screen(r, bundle) -> dict[str, list[str]]:
+    """Show every screen of the journey in turn; what is wrong on each, by screen."""
     found = {}
-    screens = journey_targets(bundle)
-    for target in screens:
+    for target in journey_targets(bundle):
         r.show(target)
         if problems := layout_problems(r):
             found[target] = problems
+    return found
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+def test_every_screen_lays_out_without_clipping(make_kiosk, bundle, size):
+    r = make_kiosk(*size)
+    found = problems_on_every_screen(r, bundle)
     r.kiosk.session.go("take:all")
     r.kiosk.session.discreet = True
     r.kiosk.idle._start_warning()
