@@ -23,6 +23,8 @@ FACES = {
     "cjk": ("DroidSansFallbackFull.ttf", "DroidSansFallbackFull.ttf"),
 }
 _TOKEN = re.compile(r"[^ ]+| +")
+# Brackets in right-to-left text are drawn mirrored (Unicode's Bidi_Mirrored pairs in common use).
+_MIRROR = str.maketrans("()[]{}<>«»‹›", ")(][}{><»«›‹")
 
 
 def script_of(language: str) -> str:
@@ -165,6 +167,8 @@ def layout(text: str, size: float, bold: bool, rtl: bool, fallback: str = "latin
         if kind == "R":
             pieces.reverse()  # pieces of a right-to-left run are placed right to left
         for piece, script in pieces:
+            if kind == "R" and script == "latin":
+                piece = piece.translate(_MIRROR)  # HarfBuzz mirrors only what it shapes
             font = font_name(script, bold)
             out.append(Run(piece, font, _width(piece, font, size)))
     return out
