@@ -12,7 +12,6 @@ from pathlib import Path
 
 from kiosk import __version__
 
-CONCERNS = ("danger", "child", "adult", "worker", "all")
 # Modules that add sub-commands of their own (staff and IT tools), kept out of this file.
 COMMAND_MODULES: tuple[str, ...] = ("kiosk.cli_admin", "kiosk.cli_bundle", "kiosk.cli_print")
 

@@ -186,3 +186,16 @@ def test_plain_title_changes_screen_qr_and_slip(make_kiosk, bundle, slip_text):
     for word in bundle.discreet.forbidden_words:
         assert word not in text
         assert word not in payload.lower()
+
+
+def test_a_print_failure_brings_the_qr_code_into_view(make_kiosk):
+    r = make_kiosk(1366, 768)
+    r.tap("go:take:all")
+    r.kiosk.slips.set_site(printer="no-such-printer-here")
+    r.tap("makeSlip")
+    r.qtbot.waitUntil(lambda: r.kiosk.slips.state == "failed", timeout=10000)
+    r.settle()
+    qr = r.find("qrCode")
+    top = qr.mapToScene(qr.boundingRect().topLeft()).y()
+    bottom = qr.mapToScene(qr.boundingRect().bottomLeft()).y()
+    assert 0 <= top and bottom <= r.window.height(), (top, bottom)

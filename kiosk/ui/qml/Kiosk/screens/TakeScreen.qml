@@ -11,6 +11,12 @@ ScrollPage {
     readonly property bool wide: width > 1200
 
     Heading { objectName: "takeTitle"; text: take.title }
+
+    // When printing fails the message points to the QR code: make sure it is on screen.
+    Connections {
+        target: Slips
+        function onStateChanged() { if (Slips.state === "failed") page.ensureVisible(qrImage) }
+    }
     Grid {
         id: layout
         width: parent.width
@@ -52,6 +58,7 @@ ScrollPage {
                     width: parent.width - 2 * Theme.gap
                     spacing: Theme.gap
                     Image {
+                        id: qrImage
                         objectName: "qrCode"
                         anchors.horizontalCenter: parent.horizontalCenter
                         source: "image://qr/" + page.concern + "/" + (Session.discreet ? "1" : "0") + "/" + Session.language
@@ -73,7 +80,7 @@ ScrollPage {
                 objectName: "makeSlip"
                 width: parent.width
                 kind: "primary"
-                text: Slips.state === "working" ? qsTr("Making your slip…") : qsTr("Print a slip")
+                text: Slips.state === "working" ? qsTr("Printing…") : qsTr("Print a slip")
                 detail: qsTr("A small card with these numbers and the code")
                 onActivated: Slips.make(page.concern, Session.discreet, Session.language)
             }
