@@ -78,22 +78,27 @@ def _request(args: argparse.Namespace, bundle):
     )
 
 
-def _bundle(args: argparse.Namespace):
+def _bundle_and_request(args: argparse.Namespace):
+    """The bundle and the slip request the options ask for, or None after saying why."""
     from kiosk.cli import _bundle_for
 
-    return _bundle_for(args.slip_bundle or args.bundle)
+    bundle = _bundle_for(args.slip_bundle or args.bundle)
+    if bundle is None:
+        return None
+    request = _request(args, bundle)
+    if isinstance(request, str):
+        print(request, file=sys.stderr)
+        return None
+    return bundle, request
 
 
 def write(args: argparse.Namespace) -> int:
     from kiosk.core.slips.render import write_slip
 
-    bundle = _bundle(args)
-    if bundle is None:
+    chosen = _bundle_and_request(args)
+    if chosen is None:
         return 2
-    request = _request(args, bundle)
-    if isinstance(request, str):
-        print(request, file=sys.stderr)
-        return 2
+    bundle, request = chosen
     write_slip(bundle, request, args.output)
     print(args.output)
     return 0
@@ -110,13 +115,10 @@ def _gui_app():
 
 
 def print_slip(args: argparse.Namespace) -> int:
-    bundle = _bundle(args)
-    if bundle is None:
+    chosen = _bundle_and_request(args)
+    if chosen is None:
         return 2
-    request = _request(args, bundle)
-    if isinstance(request, str):
-        print(request, file=sys.stderr)
-        return 2
+    bundle, request = chosen
     _gui_app()
     from kiosk.ui import printing
 
@@ -138,7 +140,9 @@ def open_desk(args: argparse.Namespace) -> int:
     if reason:
         print(reason, file=sys.stderr)
         return 3
-    bundle = _bundle(args)
+    from kiosk.cli import _bundle_for
+
+    bundle = _bundle_for(args.slip_bundle or args.bundle)
     if bundle is None:
         return 2
     from PySide6.QtGui import QGuiApplication
