@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import io
-import time
 
 import pytest
 from PySide6.QtCore import Qt
@@ -114,10 +113,8 @@ def _text(pdf: bytes) -> str:
 def test_enter_prints_the_most_asked_for_slip_in_one_keystroke(open_desk, queue, bundle):
     r = open_desk()
     assert r.focused() == "concern", "the form starts on the first choice"
-    started = time.monotonic()
     r.key(Qt.Key.Key_Return)
     job_id = r.wait_printed()
-    assert time.monotonic() - started < 10
     assert r.keystrokes == 1
     text = _text(queue.received(job_id))
     phones, emails = expected_numbers(bundle, "all")

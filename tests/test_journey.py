@@ -198,4 +198,4 @@ def test_a_print_failure_brings_the_qr_code_into_view(make_kiosk):
     qr = r.find("qrCode")
     top = qr.mapToScene(qr.boundingRect().topLeft()).y()
     bottom = qr.mapToScene(qr.boundingRect().bottomLeft()).y()
-    assert 0 <= top and bottom <= r.window.height(), (top, bottom)
+    assert top >= 0 and bottom <= r.window.height(), (top, bottom)

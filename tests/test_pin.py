@@ -7,7 +7,6 @@ import json
 import os
 import subprocess
 import sys
-import time
 
 import pytest
 
@@ -105,11 +104,10 @@ def test_a_reasonable_pin_is_accepted():
     assert pin_problem(GOOD) is None and pin_problem("1357") is None
 
 
-def test_hashing_takes_a_tenth_of_a_second_or_so():
-    started = time.perf_counter()
-    hash_pin(GOOD)
-    took = time.perf_counter() - started
-    assert 0.005 < took < 2.0, f"{took:.3f} s"
+def test_hashing_uses_a_real_work_factor():
+    """The cost is in the stored parameters (timing belongs in benchmarks, not tests)."""
+    stored = parse_hash(hash_pin(GOOD))
+    assert stored.n >= 2**14 and stored.r >= 8
 
 
 def test_five_wrong_tries_lock_for_30_s_then_doubling_to_a_cap(cheap_hash):
