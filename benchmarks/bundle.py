@@ -18,7 +18,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from benchmarks.common import ROOT, Result, child_env, median
+from benchmarks.common import ROOT, Result, child_env, child_json, median
 
 GOAL_MS = 30.0
 RUNS = 11
@@ -88,16 +88,7 @@ def _startup_modules(path: Path) -> Path:
 
 
 def _fresh(*args: str) -> dict:
-    proc = subprocess.run(
-        [sys.executable, "-m", "benchmarks.bundle", "--child", *args],
-        cwd=ROOT,
-        env=child_env(),
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=True,
-    )
-    return json.loads(proc.stdout.strip().splitlines()[-1])
+    return child_json("benchmarks.bundle", "--child", *args)
 
 
 def run(runs: int = RUNS) -> list[Result]:

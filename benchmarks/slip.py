@@ -8,12 +8,11 @@ from __future__ import annotations
 
 import io
 import json
-import subprocess
 import sys
 import time
 from datetime import date
 
-from benchmarks.common import ROOT, Result, child_env, median
+from benchmarks.common import Result, child_json, median
 
 GOAL_MEDIAN_MS = 10.0
 PRINTED_ON = date(2025, 1, 15)  # fixed, so a run that crosses midnight renders the same slips
@@ -70,16 +69,7 @@ def cold() -> dict:
 
 
 def _cold_in_fresh_process() -> dict:
-    proc = subprocess.run(
-        [sys.executable, "-m", "benchmarks.slip", "--cold"],
-        cwd=ROOT,
-        env=child_env(),
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=True,
-    )
-    return json.loads(proc.stdout.strip().splitlines()[-1])
+    return child_json("benchmarks.slip", "--cold")
 
 
 def run(renders: int = 200, warmup: int = 10, qr_repeats: int = 30, cold_runs: int = 3) -> list[Result]:

@@ -198,6 +198,7 @@ def _run(args: argparse.Namespace, started: float) -> int:
 
     register_fonts(app)
     from kiosk.core import config, logs, paths
+    from kiosk.core.content.check import review_reminders
 
     settings, config_problems = config.load_config(args.config)
     logs.setup_logging(paths.data_dir(), facts={"config": args.config or "system"})
@@ -219,7 +220,7 @@ def _run(args: argparse.Namespace, started: float) -> int:
         state_dir=paths.data_dir(),
         staff_notices=[str(p) for p in config_problems]
         + bundle_notices
-        + review_reminders(bundle, settings.review_months),
+        + review_reminders(bundle, settings.review_months),  # contacts overdue for a check
         bundle_problems=problems,
     )
     from kiosk.ui.instance import SingleInstance, ask_first_instance_to_show
@@ -242,13 +243,6 @@ def _run(args: argparse.Namespace, started: float) -> int:
     if args.startup_probe:
         _probe(app, kiosk, started)
     return app.exec()
-
-
-def review_reminders(bundle, months: int) -> list[str]:  # noqa: ANN001
-    """Contacts whose published details are older than the site's review period, for staff."""
-    from kiosk.core.content.check import review_reminders as reminders
-
-    return reminders(bundle, months)
 
 
 def _content_location(args: argparse.Namespace, settings, data_dir: Path) -> tuple[Path | None, list[str]]:  # noqa: ANN001

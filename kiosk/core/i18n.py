@@ -30,7 +30,3 @@ def locale(language: str = SOURCE_LANGUAGE) -> Locale:
     from babel import Locale  # babel's locale data is only needed once text is formatted
 
     return Locale.parse(language)
-
-
-def is_rtl(language: str) -> bool:
-    return locale(language).text_direction == "rtl"

@@ -65,17 +65,6 @@ def vcard(
     return "\r\n".join(lines) + "\r\n"
 
 
-def image(payload: str, scale: int = 1):
-    """The QR code as a black-and-white Pillow image, `scale` pixels per module."""
-    from PIL import Image
-
-    modules = matrix(payload)
-    size = len(modules)
-    img = Image.new("L", (size, size))
-    img.putdata([0 if dark else 255 for row in modules for dark in row])
-    return img.resize((size * scale, size * scale), Image.NEAREST) if scale > 1 else img
-
-
 @lru_cache(maxsize=64)
 def matrix(payload: str) -> tuple[tuple[bool, ...], ...]:
     """QR modules for `payload` (True = dark), with the standard four-module quiet zone.
