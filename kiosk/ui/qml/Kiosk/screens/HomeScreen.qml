@@ -17,7 +17,7 @@ ScrollPage {
             ChoiceButton {
                 required property var modelData
                 width: (grid.width - (grid.columns - 1) * grid.spacing) / grid.columns
-                height: Math.max(implicitHeight, 170)
+                height: Math.max(implicitHeight, 140)  // all seven choices fit above the reading-help bar at 1080p
                 text: modelData.label
                 detail: modelData.detail
                 target: modelData.target
