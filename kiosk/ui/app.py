@@ -22,6 +22,7 @@ from kiosk.ui import registry
 from kiosk.ui.content import ContentAdapter
 from kiosk.ui.display import DisplayAdapter
 from kiosk.ui.fonts import ensure_all_fonts, ensure_font
+from kiosk.ui.icons import IconImageProvider
 from kiosk.ui.idle import IdleMonitor
 from kiosk.ui.lockdown import LockDown
 from kiosk.ui.qr_provider import QrImageProvider
@@ -106,6 +107,7 @@ class KioskApp(QObject):
         self.engine = QQmlApplicationEngine(self)
         registry.bind(self.engine, self)
         self.engine.addImageProvider("qr", QrImageProvider(bundle))
+        self.engine.addImageProvider("icon", IconImageProvider())
         self.engine.addImportPath(str(QML_DIR))
         self.engine.setInitialProperties(
             {"kioskMode": not options.windowed, "startWidth": options.width, "startHeight": options.height}

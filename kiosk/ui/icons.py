@@ -1,0 +1,56 @@
+"""Serves the Easy Read pictures to QML as image://icon/<name>/<colour>, drawn in the theme's ink.
+
+The pictures are SVG files in assets/icons drawn with `currentColor`, so one file serves the
+standard and the high-contrast theme alike. An unknown name gives an empty image, never an error.
+"""
+
+from __future__ import annotations
+
+import logging
+from functools import cache
+
+from PySide6.QtCore import QByteArray, QSize, Qt
+from PySide6.QtGui import QImage, QPainter
+from PySide6.QtQuick import QQuickImageProvider
+
+from kiosk.core.resources import data_dir
+
+log = logging.getLogger(__name__)
+DEFAULT_SIDE = 96
+
+
+@cache
+def _svg(name: str) -> str | None:
+    if not name.replace("-", "").isalnum():  # a name, never a path
+        return None
+    path = data_dir("assets") / "icons" / f"{name}.svg"
+    try:
+        return path.read_text(encoding="utf-8")
+    except OSError:
+        log.warning("no Easy Read picture %r (%s)", name, path)
+        return None
+
+
+class IconImageProvider(QQuickImageProvider):
+    def __init__(self):
+        super().__init__(QQuickImageProvider.ImageType.Image)
+
+    def requestImage(self, image_id: str, size: QSize, requested: QSize) -> QImage:  # noqa: N802
+        name, _, colour = image_id.partition("/")
+        side = max(requested.width(), requested.height(), 0) or DEFAULT_SIDE
+        image = QImage(side, side, QImage.Format.Format_ARGB32_Premultiplied)
+        image.fill(Qt.GlobalColor.transparent)
+        svg = _svg(name)
+        if svg is not None:
+            from PySide6.QtSvg import QSvgRenderer  # only once a picture is shown: not at start-up
+
+            svg = svg.replace("currentColor", colour if colour.startswith("#") else "#000000")
+            renderer = QSvgRenderer(QByteArray(svg.encode()))
+            painter = QPainter(image)
+            painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+            renderer.render(painter)
+            painter.end()
+        if size is not None:
+            size.setWidth(side)
+            size.setHeight(side)
+        return image
