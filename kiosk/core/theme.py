@@ -81,3 +81,34 @@ def luminance(colour: str) -> float:
 def contrast(a: str, b: str) -> float:
     hi, lo = sorted((luminance(a), luminance(b)), reverse=True)
     return (hi + 0.05) / (lo + 0.05)
+
+
+# Colours a content bundle may set ([theme] in bundle.toml), on top of the standard palette. The
+# high-contrast palette is never changed: a resident who chose it needs it exactly as it is.
+BUNDLE_COLOURS = {
+    "primary": "buttons and the top bar",
+    "urgent": "the 'someone is in danger now' button",
+}
+
+
+def palette_problems(colours: dict[str, str], minimum: float = 4.5) -> list[str]:
+    """Every colour pair of `colours` that fails WCAG 2.2 (text `minimum`, borders and focus 3:1)."""
+    problems = []
+    for text, ground in TEXT_PAIRS:
+        ratio = contrast(colours[text], colours[ground])
+        if ratio < minimum:
+            problems.append(f"{text} on {ground} is {ratio:.1f}:1 (needs {minimum}:1)")
+    for part, ground in UI_PAIRS:
+        ratio = contrast(colours[part], colours[ground])
+        if ratio < 3:
+            problems.append(f"{part} on {ground} is {ratio:.1f}:1 (needs 3:1)")
+    for ground in FOCUS_GROUNDS:
+        best = max(contrast(colours[ring], colours[ground]) for ring in ("focus", "focusOutline"))
+        if best < 3:
+            problems.append(f"the focus ring on {ground} is {best:.1f}:1 (needs 3:1)")
+    return problems
+
+
+def with_bundle_colours(colours: dict[str, str]) -> dict[str, str]:
+    """The standard palette with a bundle's own colours in place (already checked by the loader)."""
+    return {**STANDARD, **{k: v for k, v in colours.items() if k in BUNDLE_COLOURS}}

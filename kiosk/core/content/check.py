@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import os
 import re
-import struct
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -19,32 +18,25 @@ from pathlib import Path
 from typing import Any, Literal
 
 from kiosk.core.content.loader import FILES, BundleError, Problem, _build, _File
+from kiosk.core.content.look import language_problems, read_look
 from kiosk.core.content.model import Bundle
 from kiosk.core.content.pack import (
-    IMAGE_SUFFIXES,
-    IMAGES,
     LANGUAGE_CODE,
     TRANSLATIONS,
     expected_path,
-    safe_relative,
 )
 from kiosk.core.content.text import PLACEHOLDER, placeholders
+from kiosk.core.theme import BUNDLE_COLOURS
 
 ERROR, WARNING = "error", "warning"
 SOURCE_LANGUAGE = "en_GB"
 REVIEW_MONTHS = 12
 # Marks what `kiosk bundle new` could not know; a bundle that still says it cannot be shipped.
 CHANGE_ME = "CHANGE-ME"
-MAX_IMAGE_BYTES = 1_000_000
-MAX_IMAGE_SIDE = 4000
 MAX_DEPTH = 4
 MAX_FILES = 100
 # Tables and lists inside each other: journey.toml's home.choice[i].label is the deepest use (4).
 MAX_NESTING = 8
-COLOUR = re.compile(r"#[0-9a-fA-F]{6}")
-# Theme colours a bundle may set, and the colours of the text drawn on or beside them.
-THEME_COLOURS = {"primary": "primary button and heading colour", "urgent": "'danger now' button colour"}
-THEME_AGAINST = ("#ffffff", "#f3f5f7")
 CHOICE_STYLES = ("normal", "urgent")
 ICONS = ("danger", "child", "adult", "worker", "info", "listen", "take")
 # Characters on screen, for the English text; translations may run half as long again.
@@ -86,7 +78,7 @@ SCHEMA: dict[str, dict[str, set[str]]] = {
         | {"logo", "languages", "theme"},
         "source": {"id", "title", "publisher"},
         "discreet": {"title", "slip_lines", "forbidden_words"},
-        "theme": set(THEME_COLOURS),
+        "theme": set(BUNDLE_COLOURS),
     },
     "contacts.toml": {
         "": {"contact"},
@@ -162,8 +154,7 @@ def check_bundle(
     files = {name: f or _File(folder / "(unreadable)", name, []) for name, f in files.items()}
     _check_fields(files, out)
     meta = files["bundle.toml"]
-    _check_logo(folder, meta, out)
-    _check_theme(meta, out)
+    _check_look(folder, meta, out)
     languages = _check_languages(folder, meta, out)
     if bundle is None:
         return out.sorted()
@@ -304,89 +295,10 @@ def _tables(value: Any, where: str) -> Iterable[tuple[str, dict]]:
                         yield from _tables(item, f"{path}[{i}]")
 
 
-def _check_logo(folder: Path, meta: _File, out: _Findings) -> None:
-    if "logo" not in meta.data:
-        return
-    line = meta.line_of("logo")
-    logo = meta.data["logo"]
-    if not isinstance(logo, str) or not logo:
-        out.error("bundle.toml", "logo", "should be the path of an image such as images/logo.png", line)
-        return
-    why = safe_relative(logo) or expected_path(logo)
-    if why is None and not logo.startswith(f"{IMAGES}/"):
-        why = f"images live in the {IMAGES}/ folder"
-    if why:
-        out.error("bundle.toml", "logo", f"{logo!r}: {why}", line)
-        return
-    path = folder / logo
-    if path.parent.is_symlink() or path.is_symlink() or not path.is_file():
-        out.error(
-            "bundle.toml", "logo", f"{logo!r} is not in the bundle; add the file or remove `logo`", line
-        )
-        return
-    problem = image_problem(path)
-    if problem:
-        out.error(logo, "(file)", problem)
-
-
-def image_problem(path: Path) -> str | None:
-    """Why the file is not a usable PNG or JPEG image, from its first bytes (no image library)."""
-    size = path.stat().st_size
-    if size > MAX_IMAGE_BYTES:
-        return f"is {size} bytes; images are at most {MAX_IMAGE_BYTES}"
-    with path.open("rb") as fh:
-        head = fh.read(32)
-    magic = IMAGE_SUFFIXES.get(path.suffix.lower())
-    if magic is None or not head.startswith(magic):
-        return f"is not a {path.suffix.lstrip('.').upper()} image (its first bytes do not say so)"
-    if path.suffix.lower() == ".png":
-        if len(head) < 24 or head[12:16] != b"IHDR":
-            return "is a damaged PNG image (no IHDR header)"
-        width, height = struct.unpack(">II", head[16:24])
-        if not (0 < width <= MAX_IMAGE_SIDE and 0 < height <= MAX_IMAGE_SIDE):
-            return f"is {width}x{height} pixels; images are at most {MAX_IMAGE_SIDE} on each side"
-    return None
-
-
-def _check_theme(meta: _File, out: _Findings) -> None:
-    theme = meta.data.get("theme")
-    if theme is None:
-        return
-    if not isinstance(theme, dict):
-        out.error("bundle.toml", "theme", "should be a table: [theme]", meta.line_of("theme"))
-        return
-    for key, value in theme.items():
-        where = f"theme.{key}"
-        if key not in THEME_COLOURS:
-            continue  # reported as an unknown field
-        if not isinstance(value, str) or not COLOUR.fullmatch(value):
-            out.error(
-                "bundle.toml", where, f'{value!r} should be a colour like "#0b4a7d"', meta.line_of(where)
-            )
-            continue
-        for against in THEME_AGAINST:
-            ratio = contrast(value, against)
-            if ratio < 4.5:
-                out.error(
-                    "bundle.toml",
-                    where,
-                    f"{value} against {against} has contrast {ratio:.1f}:1; WCAG AA needs 4.5:1 for text, "
-                    "so choose a darker colour",
-                    meta.line_of(where),
-                )
-                break
-
-
-def contrast(a: str, b: str) -> float:
-    """WCAG 2.2 contrast ratio of two #rrggbb colours."""
-
-    def luminance(colour: str) -> float:
-        channels = [int(colour[i : i + 2], 16) / 255 for i in (1, 3, 5)]
-        r, g, b = (c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in channels)
-        return 0.2126 * r + 0.7152 * g + 0.0722 * b
-
-    hi, lo = sorted((luminance(a), luminance(b)), reverse=True)
-    return (hi + 0.05) / (lo + 0.05)
+def _check_look(folder: Path, meta: _File, out: _Findings) -> None:
+    """Logo, theme and languages: a kiosk runs without a bad one, but it should not ship so."""
+    for p in read_look(folder, meta.data, meta.line_of).problems:
+        out.error(p.file, p.field, p.message, p.line)
 
 
 def _check_languages(folder: Path, meta: _File, out: _Findings) -> tuple[str, ...]:
@@ -398,26 +310,9 @@ def _check_languages(folder: Path, meta: _File, out: _Findings) -> tuple[str, ..
         found = tuple(sorted(p.name for p in own.iterdir() if LANGUAGE_CODE.fullmatch(p.name)))
     if "languages" not in meta.data:
         return SHIPPED
-    value, line = meta.data["languages"], meta.line_of("languages")
-    if not isinstance(value, list) or not all(isinstance(v, str) for v in value) or not value:
-        out.error(
-            "bundle.toml", "languages", 'should be a list of language codes, e.g. ["en_GB", "pl"]', line
-        )
-        return ()
-    for code in value:
-        if code not in SHIPPED:
-            out.error(
-                "bundle.toml",
-                "languages",
-                f"{code!r} is not a language this kiosk ships (it ships {', '.join(SHIPPED)})",
-                line,
-            )
-    if len(set(value)) != len(value):
-        out.error("bundle.toml", "languages", "names a language twice", line)
-    if SOURCE_LANGUAGE not in value:
-        out.error(
-            "bundle.toml", "languages", f"must include {SOURCE_LANGUAGE}, the language the text is in", line
-        )
+    value = meta.data["languages"]
+    if language_problems(value):  # reported by _check_look
+        return tuple(v for v in value if v in SHIPPED) if isinstance(value, list) else ()
     for code in found:
         if code not in value:
             out.warning(

@@ -220,6 +220,11 @@ class _Builder:
         groups, types = self.abuse(contacts)
         discreet = self.discreet(meta)
         raw_date = meta._get(d, "date", "date", date, True)
+        look = None
+        if any(key in d for key in ("logo", "theme", "languages")):
+            from kiosk.core.content.look import read_look  # Wigan's bundle has none: not at start-up
+
+            look = read_look(self.folder, d, meta.line_of)
         bundle = Bundle(
             path=self.folder,
             id=meta.ident(d, "id", "id"),
@@ -241,6 +246,10 @@ class _Builder:
             discreet=discreet,
             sources=sources,
         )
+        if look is not None:
+            bundle = bundle._replace(
+                logo=look.logo, theme=look.theme, languages=look.languages, look_problems=look.problems
+            )
         known = bundle.contact_numbers()
         for file, where, value in self.texts:
             for message in text_problems(value, known):

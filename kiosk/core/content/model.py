@@ -116,6 +116,12 @@ class Bundle(NamedTuple):
     abuse_types: tuple[AbuseType, ...]
     discreet: Discreet
     sources: dict[str, Source]
+    # The bundle's own look and reach (kiosk.core.content.look); a bad one is left out, with a
+    # problem for staff in `look_problems`, and never stops the content being shown.
+    logo: Path | None = None
+    theme: dict[str, str] = {}  # noqa: RUF012 - never mutated
+    languages: tuple[str, ...] = ()  # () offers every language the kiosk ships
+    look_problems: tuple = ()  # loader.Problem items
 
     def contact_numbers(self) -> dict[str, str]:
         """Placeholder name -> published number or email, for filling text."""
