@@ -17,6 +17,11 @@ QML_IMPORT_NAME = registry.QML_IMPORT_NAME
 QML_IMPORT_MAJOR_VERSION = registry.QML_IMPORT_MAJOR_VERSION
 
 
+def _shown_numbers(bundle: Bundle) -> dict[str, str]:
+    numbers = bundle.contact_numbers()
+    return {key: value if "@" in value else display_number(value) for key, value in numbers.items()}
+
+
 @QmlNamedElement("Content")
 @QmlSingleton
 class ContentAdapter(QObject):
@@ -30,19 +35,23 @@ class ContentAdapter(QObject):
         super().__init__(parent)
         self._bundle = bundle
         self._language = i18n.SOURCE_LANGUAGE
-        self._gettext = i18n.translation(self._language).gettext
-        numbers = bundle.contact_numbers()
-        self._shown = {
-            key: value if "@" in value else display_number(value) for key, value in numbers.items()
-        }
+        self._gettext = i18n.translation(self._language, self._bundle.path).gettext
+        self._shown = _shown_numbers(bundle)
 
     @property
     def bundle(self) -> Bundle:
         return self._bundle
 
+    def set_bundle(self, bundle: Bundle) -> None:
+        """Show another bundle (staff switched the content); every screen rebuilds from it."""
+        self._bundle = bundle
+        self._shown = _shown_numbers(bundle)
+        self._gettext = i18n.translation(self._language, bundle.path).gettext
+        self.changed.emit()
+
     def set_language(self, code: str) -> None:
         self._language = code
-        self._gettext = i18n.translation(code).gettext
+        self._gettext = i18n.translation(code, self._bundle.path).gettext
         self.changed.emit()
 
     def text(self, value: str) -> str:
@@ -75,6 +84,13 @@ class ContentAdapter(QObject):
     @Property(str, notify=changed)
     def partnership(self) -> str:
         return self.text(self._bundle.name)
+
+    @Property(str, notify=changed)
+    def logo(self) -> str:
+        """The partnership's logo as a file URL, or "" when the bundle has none."""
+        from PySide6.QtCore import QUrl
+
+        return QUrl.fromLocalFile(str(self._bundle.logo)).toString() if self._bundle.logo else ""
 
     @Property(str, notify=changed)
     def title(self) -> str:
@@ -158,7 +174,7 @@ class ContentAdapter(QObject):
 
         lines = []
         for code in codes:
-            _ = i18n.translation(code).gettext
+            _ = i18n.translation(code, self._bundle.path).gettext
             lines.append(
                 {
                     "code": code,

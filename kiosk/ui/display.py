@@ -25,6 +25,12 @@ class DisplayAdapter(QObject):
         super().__init__(parent)
         self._step = 0
         self._high_contrast = False
+        self._standard = theme.STANDARD
+
+    def set_bundle_colours(self, colours: dict[str, str]) -> None:
+        """The content bundle's own colours (already checked for contrast); high contrast keeps its own."""
+        self._standard = theme.with_bundle_colours(colours) if colours else theme.STANDARD
+        self.changed.emit()
 
     @Property(int, notify=changed)
     def textStep(self) -> int:  # noqa: N802 - QML API
@@ -44,7 +50,7 @@ class DisplayAdapter(QObject):
 
     @Property("QVariantMap", notify=changed)
     def palette(self) -> dict[str, str]:
-        return theme.HIGH_CONTRAST if self._high_contrast else theme.STANDARD
+        return theme.HIGH_CONTRAST if self._high_contrast else self._standard
 
     @Slot(int)
     def setTextStep(self, step: int) -> None:  # noqa: N802 - QML API

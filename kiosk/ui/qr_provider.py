@@ -15,11 +15,15 @@ class QrImageProvider(QQuickImageProvider):
         super().__init__(QQuickImageProvider.ImageType.Image)
         self._bundle = bundle
 
+    def set_bundle(self, bundle: Bundle) -> None:
+        """Draw codes from another bundle from now on (staff switched the content)."""
+        self._bundle = bundle
+
     def requestImage(self, image_id: str, size: QSize, requested: QSize) -> QImage:  # noqa: N802
         concern, discreet, language = (image_id.split("/") + ["", "", ""])[:3]
         if concern not in self._bundle.concerns:
             concern = "all"
-        translate = i18n.translation(language or i18n.SOURCE_LANGUAGE).gettext
+        translate = i18n.translation(language or i18n.SOURCE_LANGUAGE, self._bundle.path).gettext
         modules = qr.matrix(qr.vcard(self._bundle, concern, discreet == "1", translate))
         n = len(modules)
         data = bytes(0 if dark else 255 for row in modules for dark in row)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
+from pathlib import Path
 from typing import Any
 
 from kiosk.core.slips import textline
@@ -58,6 +59,22 @@ class _Qr:
     top: float
     size: float
     x: float  # from the column's left
+
+
+@dataclass(frozen=True)
+class _Image:
+    path: Path
+    top: float
+    height: float
+    width: float
+    x: float  # from the column's left
+
+
+@lru_cache(maxsize=8)
+def _image(path: Path):  # noqa: ANN202 - a reportlab ImageReader, read once per process
+    from reportlab.lib.utils import ImageReader
+
+    return ImageReader(str(path))
 
 
 class Column:
@@ -113,6 +130,15 @@ class Column:
         self._ops.append(_Qr(modules, self.height, size, x))
         self.height += size
 
+    def image(self, path: Path, height: float, centre: bool = False) -> None:
+        """A picture (the partnership's logo) at the reading edge, at most the column's width."""
+        w, h = _image(path).getSize()
+        width = min(self.width, height * w / max(h, 1))
+        height = width * h / max(w, 1)
+        x = (self.width - width) / 2 if centre else (self.width - width if self.rtl else 0.0)
+        self._ops.append(_Image(path, self.height, height, width, x))
+        self.height += height
+
     def paint(self, pdf: Any, left: float, top: float) -> None:
         """Draw the column with its top-left corner at (`left`, `top`) in page coordinates."""
         colour = None
@@ -143,6 +169,9 @@ class Column:
             elif isinstance(op, _Rule):
                 pdf.setLineWidth(op.weight)
                 pdf.line(left, top - op.offset, left + self.width, top - op.offset)
+            elif isinstance(op, _Image):
+                y = top - op.top - op.height
+                pdf.drawImage(_image(op.path), left + op.x, y, op.width, op.height, mask="auto")
             else:
                 draw_qr(pdf, op.modules, left + op.x, top - op.top - op.size, op.size)
 

@@ -112,8 +112,14 @@ def _twin(col: Column, main: str, english: str | None, size: float, colour, pale
         col.text(english, size * ENGLISH, colour=palette.second, script="latin", **kw)
 
 
+LOGO = 2.4  # the logo's height, relative to the title's size
+
+
 def _header(col: Column, content: SlipContent, sz: Sizes, palette: Palette, centre: bool = False) -> None:
     en = content.english
+    if content.logo is not None:
+        col.image(content.logo, sz.title * LOGO, centre=centre)
+        col.space(sz.title * 0.4)
     _twin(col, content.words.title, en and en.title, sz.title, palette.ink, palette, bold=True, centre=centre)
     if content.words.subtitle:
         col.space(sz.subtitle * 0.15)

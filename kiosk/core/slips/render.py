@@ -58,13 +58,14 @@ class SlipContent:
     qr_payload: str
     discreet: bool
     author: str
+    logo: Path | None = None  # the partnership's logo; never on a discreet slip
 
 
 def slip_text(bundle: Bundle, request: SlipRequest) -> dict:
     """Everything the slip says, in the slip's language, as plain data (also what speech reads)."""
     from babel.dates import format_date
 
-    _ = i18n.translation(request.language).gettext
+    _ = i18n.translation(request.language, bundle.path).gettext
     concern = bundle.concerns[request.concern]
     numbers = bundle.contact_numbers()
     lines = bundle.discreet.slip_lines if request.discreet else concern.slip_lines
@@ -95,7 +96,7 @@ def slip_content(bundle: Bundle, request: SlipRequest) -> SlipContent:
     english = None
     if is_bilingual(request):
         english = Words(**slip_text(bundle, _replace_language(request, i18n.SOURCE_LANGUAGE)))
-    translate = i18n.translation(request.language).gettext
+    translate = i18n.translation(request.language, bundle.path).gettext
     return SlipContent(
         words=words,
         english=english,
@@ -104,6 +105,7 @@ def slip_content(bundle: Bundle, request: SlipRequest) -> SlipContent:
         qr_payload=vcard(bundle, request.concern, request.discreet, translate),
         discreet=request.discreet,
         author="" if request.discreet else bundle.name,
+        logo=None if request.discreet else bundle.logo,
     )
 
 

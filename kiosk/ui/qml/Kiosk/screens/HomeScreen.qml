@@ -5,7 +5,27 @@ import Kiosk.Backend
 ScrollPage {
     id: page
     objectName: "screen:home"
-    Heading { text: Content.title }
+    Row {
+        width: parent.width
+        spacing: Theme.gap
+        Image {
+            id: logo
+            objectName: "partnershipLogo"
+            visible: Content.logo !== ""
+            source: Content.logo
+            height: visible ? Math.max(72, title.height) : 0
+            width: visible ? Math.min(height * implicitWidth / Math.max(1, implicitHeight), 320) : 0
+            sourceSize.height: 2 * 72
+            fillMode: Image.PreserveAspectFit
+            Accessible.role: Accessible.Graphic
+            Accessible.name: Content.partnership
+        }
+        Heading {
+            id: title
+            width: parent.width - (logo.visible ? logo.width + parent.spacing : 0)
+            text: Content.title
+        }
+    }
     Para { text: Content.subtitle; font.pixelSize: Theme.textLarge; color: Theme.inkMuted }
     Grid {
         id: grid
