@@ -222,6 +222,7 @@ def _run(args: argparse.Namespace, started: float) -> int:
         + bundle_notices
         + review_reminders(bundle, settings.review_months),  # contacts overdue for a check
         bundle_problems=problems,
+        config_path=args.config,
     )
     from kiosk.ui.instance import SingleInstance, ask_first_instance_to_show
 
@@ -257,21 +258,37 @@ def _content_location(args: argparse.Namespace, settings, data_dir: Path) -> tup
     source = settings.bundle
     if source is None:
         return None, []
-    if (source / "bundle.toml").is_file():
-        return source, [
-            f"{source}: an unsigned bundle folder is in use; ship signed packages on a public kiosk"
-        ]
     from kiosk.core.content import updates
 
-    outcome = updates.start_up(
-        updates.Settings(
-            data_dir=data_dir,
-            trusted_keys=settings.trusted_keys,
-            inbox=source,
-            review_months=settings.review_months,
+    bundle_settings = updates_settings(settings, data_dir)
+    if (source / "bundle.toml").is_file():
+        if settings.allow_unsigned:
+            return source, [
+                f"{source}: an unsigned bundle folder is in use (allow_unsigned = true); "
+                "ship signed packages on a public kiosk"
+            ]
+        refused = (
+            f"{source}: refused: a plain bundle folder is unsigned, so a changed number would go "
+            "unnoticed. Point `bundle` at a folder of signed packages (kiosk bundle pack, kiosk bundle "
+            "sign), or set allow_unsigned = true in [content] to try content out."
         )
-    )
+        outcome = updates.installed(bundle_settings._replace(inbox=None))
+        return outcome.bundle_path, [refused, *outcome.messages]
+    outcome = updates.start_up(bundle_settings)
     return outcome.bundle_path, list(outcome.messages)
+
+
+def updates_settings(settings, data_dir: Path):  # noqa: ANN001, ANN201 - config.Settings -> updates.Settings
+    """What the content updates need from the site configuration."""
+    from kiosk.core.content import updates
+
+    return updates.Settings(
+        data_dir=data_dir,
+        trusted_keys=settings.trusted_keys,
+        inbox=settings.bundle,
+        allow_unsigned=settings.allow_unsigned,
+        review_months=settings.review_months,
+    )
 
 
 def _probe(app, kiosk, started: float) -> None:

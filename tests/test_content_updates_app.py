@@ -19,10 +19,26 @@ def test_no_setting_runs_the_builtin_content(tmp_path):
     assert _content_location(_args(), Settings(), tmp_path) == (None, [])
 
 
-def test_a_plain_folder_runs_but_staff_are_warned(tmp_path):
+def test_a_plain_folder_is_refused_unless_the_site_allows_unsigned_content(tmp_path):
     folder = data_dir("bundles") / "example"
     path, notices = _content_location(_args(), Settings(bundle=folder), tmp_path)
+    assert path is None  # the built-in content, as nothing signed was installed before
+    assert "refused" in notices[0] and "allow_unsigned = true" in notices[0]
+    path, notices = _content_location(_args(), Settings(bundle=folder, allow_unsigned=True), tmp_path)
     assert path == folder and "unsigned" in notices[0]
+
+
+def test_allow_unsigned_is_a_site_setting(tmp_path):
+    from kiosk.core.config import load_config
+
+    site = tmp_path / "kiosk.toml"
+    site.write_text("[content]\nallow_unsigned = true\n", encoding="utf-8")
+    settings, problems = load_config(site, data_dir=tmp_path, remember=False, local=False)
+    assert settings.allow_unsigned and not problems
+    site.write_text('[content]\nallow_unsigned = "yes"\n', encoding="utf-8")
+    settings, problems = load_config(site, data_dir=tmp_path, remember=False, local=False)
+    assert not settings.allow_unsigned
+    assert [(p.line, p.key) for p in problems] == [(2, "content.allow_unsigned")]
 
 
 def test_a_signed_package_in_the_inbox_is_installed_and_run(tmp_path):

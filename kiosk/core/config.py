@@ -51,6 +51,7 @@ class Settings(NamedTuple):
     pin_hash: str = ""  # "" means no staff PIN: staff access stays shut until IT sets one
     bundle: Path | None = None  # None is the built-in content
     trusted_keys: tuple[str, ...] = ()
+    allow_unsigned: bool = False  # unsigned bundles and packages run: only for trying content out
     review_months: int = 12
 
 
@@ -213,6 +214,7 @@ KEYS = (
     _Key("staff", "pin_hash", "pin_hash", _pin_hash),
     _Key("content", "bundle", "bundle", _bundle),
     _Key("content", "trusted_keys", "trusted_keys", _keys),
+    _Key("content", "allow_unsigned", "allow_unsigned", _flag),
     _Key("content", "review_months", "review_months", _months),
 )
 BY_FIELD = {k.field: k for k in KEYS}
