@@ -167,6 +167,13 @@ class ContentAdapter(QObject):
             for s in self._bundle.guidance
         ]
 
+    @Slot(str, result="QVariantList")
+    def ideas(self, text: str) -> list[dict]:
+        """Easy Read text as one idea per line, each with the name of its picture: [{icon, text}]."""
+        from kiosk.core.easyread import ideas
+
+        return [{"icon": idea.icon, "text": idea.text} for idea in ideas(text)]
+
     @Slot("QVariantList", result="QVariantList")
     def attractLines(self, codes: list) -> list[dict]:  # noqa: N802 - QML API
         """The invitation in each offered language, each in its own words, face and direction."""

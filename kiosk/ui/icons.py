@@ -7,6 +7,7 @@ standard and the high-contrast theme alike. An unknown name gives an empty image
 from __future__ import annotations
 
 import logging
+import re
 from functools import cache
 
 from PySide6.QtCore import QByteArray, QSize, Qt
@@ -17,6 +18,13 @@ from kiosk.core.resources import data_dir
 
 log = logging.getLogger(__name__)
 DEFAULT_SIDE = 96
+_COLOUR = re.compile(r"#(?:[0-9a-fA-F]{2})?([0-9a-fA-F]{6})")  # QML's "#rrggbb" or "#aarrggbb"
+
+
+def svg_colour(colour: str) -> str:
+    """The colour as SVG's "#rrggbb"; anything else (never copied into the SVG) draws black."""
+    m = _COLOUR.fullmatch(colour)
+    return f"#{m.group(1)}" if m else "#000000"
 
 
 @cache
@@ -44,7 +52,7 @@ class IconImageProvider(QQuickImageProvider):
         if svg is not None:
             from PySide6.QtSvg import QSvgRenderer  # only once a picture is shown: not at start-up
 
-            svg = svg.replace("currentColor", colour if colour.startswith("#") else "#000000")
+            svg = svg.replace("currentColor", svg_colour(colour))
             renderer = QSvgRenderer(QByteArray(svg.encode()))
             painter = QPainter(image)
             painter.setRenderHint(QPainter.RenderHint.Antialiasing)

@@ -103,6 +103,11 @@ class SessionAdapter(QObject):
     def rtl(self) -> bool:
         return languages.is_rtl(self._language)
 
+    @Property(bool, notify=languageChanged)
+    def easyRead(self) -> bool:  # noqa: N802 - QML API
+        """True while Easy Read is shown: body text then gets one idea per line, each with a picture."""
+        return self._language == languages.EASY_READ
+
     @Property(str, notify=languageChanged)
     def fontFamily(self) -> str:
         return languages.font_for(self._language)

@@ -1,0 +1,43 @@
+import QtQuick
+import Kiosk
+
+// One Easy Read idea: a simple picture on the leading side, then the line of text.
+// The picture is decoration: the text carries the meaning, for screen readers and Listen alike.
+Row {
+    id: line
+    property string icon
+    property alias text: words.text
+    property alias color: words.color
+    property alias font: words.font
+    property alias horizontalAlignment: words.horizontalAlignment
+    readonly property int side: Math.round(metrics.height * words.lineHeight * 1.6)
+
+    spacing: Theme.gap
+
+    FontMetrics { id: metrics; font: words.font }
+
+    Image {
+        objectName: "ideaPicture"
+        width: line.side
+        height: line.side
+        sourceSize: Qt.size(line.side, line.side)
+        source: line.icon ? "image://icon/" + line.icon + "/" + Theme.ink : ""
+        fillMode: Image.PreserveAspectFit
+        Accessible.ignored: true
+    }
+
+    Item {
+        width: line.width - line.side - line.spacing
+        height: Math.max(line.side, words.implicitHeight)
+        Text {
+            id: words
+            width: parent.width
+            // A line shorter than its picture sits level with the picture's middle.
+            y: Math.max(0, (line.side - implicitHeight) / 2)
+            wrapMode: Text.Wrap
+            lineHeight: 1.2
+            Accessible.role: Accessible.StaticText
+            Accessible.name: text
+        }
+    }
+}
