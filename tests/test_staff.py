@@ -90,3 +90,64 @@ def test_staff_can_close_the_kiosk(make_kiosk, qapp, monkeypatch):
     type_pin(r, PIN)
     r.tap("staffExit")
     assert quits and not r.window.isVisible()
+
+
+def _open_menu(r, pin: str = PIN) -> None:
+    r.kiosk.staff.openKeypad()
+    type_pin(r, pin)
+
+
+def test_staff_change_the_pin_on_screen(make_kiosk, tmp_path, monkeypatch):
+    import json
+
+    from kiosk.core import config
+    from kiosk.core.pin import parse_hash, verify_pin
+
+    data = tmp_path / "data"
+    monkeypatch.setenv("KIOSK_DATA_DIR", str(data))
+    monkeypatch.delenv("KIOSK_CONFIG", raising=False)
+    r = make_kiosk(pin_hash=hash_pin(PIN, n=2**10))
+    _open_menu(r)
+    r.tap("staffChangePin")
+    assert "Enter the current staff PIN." in r.texts()
+    type_pin(r, PIN)
+    assert r.kiosk.staff.pinStep == "new"
+    type_pin(r, "1234")
+    assert any("too easy to guess" in t for t in r.texts())
+    type_pin(r, "135792")
+    assert "Enter the new PIN again." in r.texts()
+    type_pin(r, "135790")
+    assert any(t.startswith("The two new PINs were not the same.") for t in r.texts())
+    type_pin(r, "135792")
+    type_pin(r, "135792")
+    assert r.kiosk.staff.mode == "menu"
+    assert "The staff PIN is changed. Use the new PIN from now on." in r.texts()
+
+    stored = json.loads((data / config.LOCAL).read_text("utf-8"))["pin_hash"]["value"]
+    assert stored.startswith("scrypt$") and "135792" not in stored
+    parse_hash(stored)
+    assert verify_pin("135792", stored) and not verify_pin(PIN, stored)
+    assert config.load_config(data_dir=data, remember=False)[0].pin_hash == stored, "kept for the next start"
+
+    r.tap("staffClose")
+    _open_menu(r, PIN)
+    assert r.kiosk.staff.mode == "keypad" and r.kiosk.staff.message.startswith("Wrong PIN.")
+    type_pin(r, "135792")
+    assert r.kiosk.staff.mode == "menu"
+
+
+def test_a_wrong_current_pin_counts_towards_the_lockout(make_kiosk):
+    r = make_kiosk(pin_hash=hash_pin(PIN, n=2**10))
+    _open_menu(r)
+    r.tap("staffChangePin")
+    for attempt in range(4):
+        type_pin(r, "1111")
+        assert f"{4 - attempt} " in r.kiosk.staff.message
+    type_pin(r, "1111")
+    assert r.kiosk.staff.locked and "opens again in 30 seconds" in r.kiosk.staff.message
+    type_pin(r, PIN)  # the keys do nothing while locked
+    assert r.kiosk.staff.pinStep == "current"
+    r.tap("staffBack")
+    r.tap("staffClose")
+    r.kiosk.staff.openKeypad()
+    assert r.kiosk.staff.locked, "the same lockout guards the keypad"

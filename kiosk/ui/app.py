@@ -54,6 +54,7 @@ class Options:
     languages: tuple[str, ...] = SHIPPED
     default_language: str = SHIPPED[0]
     bundle_problems: list[str] = field(default_factory=list)
+    config_path: Path | None = None  # the site file named with --config; the settings screen saves against it
 
 
 def no_display_reason() -> str | None:
@@ -88,7 +89,9 @@ class KioskApp(QObject):
         self.display = DisplayAdapter(self)
         self.speech = SpeechAdapter(lambda: self.session.language, self.screen_text, self)
         lockout = Lockout(options.state_dir / "pin-lockout.json" if options.state_dir else None)
-        self.staff = StaffAdapter(lambda: self.options.pin_hash, lockout, self.staff_notices, self)
+        self.staff = StaffAdapter(
+            lambda: self.options.pin_hash, lockout, self.staff_notices, self, kiosk=self
+        )
         self.lockdown = LockDown(self)
         self.staff.exitRequested.connect(self.quit_for_staff)
         self.idle = IdleMonitor(options.idle_timeout_s, options.idle_warning_s, self, options.second_ms)
@@ -99,6 +102,7 @@ class KioskApp(QObject):
         self.session.on_wipe(self.speech.wipe)
         self.idle.needs_warning = lambda: not self.session.pristine
         self.idle.expired.connect(lambda: self.session.wipe("idle"))
+        self.idle.expired.connect(self.staff.close)  # never leave the staff menu open to the public
         self.shift_watch.triggered.connect(self.session.leaveQuickly)
         self.session.wiped.connect(lambda why: log.info("session wiped (%s)", why))
         self.session.languageChanged.connect(self.apply_language)
@@ -106,7 +110,8 @@ class KioskApp(QObject):
 
         self.engine = QQmlApplicationEngine(self)
         registry.bind(self.engine, self)
-        self.engine.addImageProvider("qr", QrImageProvider(bundle))
+        self.qr_provider = QrImageProvider(bundle)
+        self.engine.addImageProvider("qr", self.qr_provider)
         self.engine.addImageProvider("icon", IconImageProvider())
         self.engine.addImportPath(str(QML_DIR))
         self.engine.setInitialProperties(
@@ -133,6 +138,18 @@ class KioskApp(QObject):
         self.window.show()
         self.window.raise_()
         self.window.requestActivate()
+
+    def use_bundle(self, bundle: Bundle) -> None:
+        """Switch the running kiosk to other content (staff checked for updates or rolled back)."""
+        self.bundle = bundle
+        self.content.set_bundle(bundle)
+        self.slips.set_bundle(bundle)
+        self.qr_provider.set_bundle(bundle)
+        self.display.set_bundle_colours(bundle.theme)
+        self.session.wipe("content-update")
+        log.info(
+            "content switched to %s %s (%s) from %s", bundle.id, bundle.version, bundle.date, bundle.path
+        )
 
     def staff_notices(self) -> list[str]:
         return [*self.options.staff_notices, *self.options.bundle_problems]
@@ -186,6 +203,7 @@ class KioskApp(QObject):
         self.idle.stop()
         self.slips.wipe()
         self.slips.wait()
+        self.staff.wait()
         self.lockdown.allow_close = True
         self.window.close()
         registry.unbind(self.engine)

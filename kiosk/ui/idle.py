@@ -49,9 +49,11 @@ class IdleMonitor(QObject):
                 f"the idle timeout ({timeout_s} s) must be longer than its warning ({warning_s} s)"
             )
         self._warning_s = warning_s
+        self._second_ms = second_ms
         self._seconds_left = warning_s
         self._quiet = QTimer(self)
         self._quiet.setSingleShot(True)
+        self.timeout_s = timeout_s
         self._quiet.setInterval(int((timeout_s - warning_s) * second_ms))
         self._quiet.timeout.connect(self._start_warning)
         self._tick = QTimer(self)
@@ -61,6 +63,15 @@ class IdleMonitor(QObject):
 
     def start(self) -> None:
         self._quiet.start()
+
+    def set_timeout(self, timeout_s: float) -> None:
+        """A new quiet spell before the warning (staff changed it); counts from now."""
+        if timeout_s <= self._warning_s:
+            raise ValueError(f"the idle timeout ({timeout_s} s) must be longer than its warning")
+        self.timeout_s = timeout_s
+        self._quiet.setInterval(int((timeout_s - self._warning_s) * self._second_ms))
+        if self._quiet.isActive():
+            self._quiet.start()
 
     def stop(self) -> None:
         self._quiet.stop()

@@ -76,6 +76,15 @@ class SlipsAdapter(QObject):
         self._bilingual = bilingual
         self.stateChanged.emit()
 
+    @property
+    def site(self) -> tuple[str, str | None, str]:
+        """The collection point, printer (None: the system default) and slip layout in use."""
+        return self._place, self._printer, self._layout
+
+    def set_bundle(self, bundle: Bundle) -> None:
+        """Print from another bundle from now on (staff switched the content)."""
+        self._bundle = bundle
+
     @Property(str, notify=stateChanged)
     def state(self) -> str:
         return self._state

@@ -13,11 +13,11 @@ SCREEN_NAMES = {"abuse-types": "abuse_types", "abuse": "abuse_detail"}
 
 
 def count_usage(kiosk, stats: Stats) -> None:  # noqa: ANN001 - a KioskApp
-    session, bundle = kiosk.session, kiosk.bundle
+    session = kiosk.session
     started = {"yes": False}
 
     def screen() -> None:
-        kind, arg = session.screen, session.arg
+        kind, arg, bundle = session.screen, session.arg, kiosk.bundle  # staff may switch the bundle
         if kind != "home" and not started["yes"]:
             started["yes"] = True
             stats.count("session_started")
@@ -31,7 +31,8 @@ def count_usage(kiosk, stats: Stats) -> None:  # noqa: ANN001 - a KioskApp
 
     def wiped(why: str) -> None:
         started["yes"] = False
-        stats.count("quick_exit" if why == "quick-exit" else "idle_reset")
+        if why in ("quick-exit", "idle"):  # not a switch of content by staff
+            stats.count("quick_exit" if why == "quick-exit" else "idle_reset")
 
     def language() -> None:
         if session.language != session.default_language:  # not the reset back to the default
