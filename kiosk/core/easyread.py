@@ -35,6 +35,7 @@ RULES: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("email", ("email", "e-mail", "letter")),
     ("qr", ("qr", "camera", "code")),
     ("print", ("print", "printer", "slip")),
+    ("clock", ("seconds", "minutes")),  # the idle warning's countdown, before "screen" means online
     ("shout", ("shout", "names", "unkind", "hurtful", "nasty", "bully", "blaming")),  # "calling names"
     ("phone", ("call", "helpline", "ring", "on the phone")),
     # What the resident can do, and what they may hear.
@@ -77,7 +78,7 @@ RULES: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("phone", ("phone",)),  # the thing itself, once "call" and the signs have had their turn
     ("help", ("help", "support", "advice", "charity")),
     ("clock", ("when it happened", "when did it happen", "time", "now", "late", "day", "again", "once",
-               "early", "long", "straight away", "second", "minute")),
+               "early", "long", "straight away")),
     ("question", ("question", "ask", "why", "reason", "who is it about")),
     ("talk", ("talk", "say", "speak", "word", "explain", "understand")),
     ("family", ("family", "families", "parent", "mother", "father", "sister", "brother", "partner")),
