@@ -55,16 +55,15 @@ Rectangle {
                 spacing: Theme.gap
                 Repeater {
                     model: ["1", "2", "3", "4", "5", "6", "7", "8", "9", "erase", "0", "ok"]
-                    TouchButton {
+                    StaffKey {
                         required property string modelData
                         objectName: "key:" + modelData
                         width: 150
-                        height: 88
-                        fontFamily: "Noto Sans"
+                        height: Theme.touchTarget + 8
                         enabled: !Staff.locked
                         opacity: enabled ? 1 : 0.5
-                        kind: modelData === "ok" ? "primary" : "normal"
-                        text: modelData === "erase" ? "Delete" : modelData === "ok" ? "OK" : modelData
+                        highlighted: modelData === "ok"
+                        label: modelData === "erase" ? "Delete" : modelData === "ok" ? "OK" : modelData
                         onActivated: modelData === "erase" ? Staff.erase()
                                    : modelData === "ok" ? Staff.submit()
                                    : Staff.press(modelData)
@@ -192,7 +191,7 @@ Rectangle {
                         fontFamily: "Noto Sans"
                         kind: Staff.period === modelData.id ? "primary" : "normal"
                         text: modelData.label
-                        detail: Staff.period === modelData.id ? "Chosen" : ""
+                        detail: Staff.period === modelData.id ? "Chosen" : "Tap to choose"
                         onActivated: Staff.choosePeriod(modelData.id)
                     }
                 }
