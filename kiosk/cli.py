@@ -198,7 +198,6 @@ def _run(args: argparse.Namespace, started: float) -> int:
 
     register_fonts(app)
     from kiosk.core import config, logs, paths
-    from kiosk.core.content.check import review_reminders
 
     settings, config_problems = config.load_config(args.config)
     logs.setup_logging(paths.data_dir(), facts={"config": args.config or "system"})
@@ -219,9 +218,9 @@ def _run(args: argparse.Namespace, started: float) -> int:
         pin_hash=settings.pin_hash,
         state_dir=paths.data_dir(),
         staff_notices=[str(p) for p in config_problems]
-        + bundle_notices
-        + review_reminders(bundle, settings.review_months),  # contacts overdue for a check
+        + bundle_notices,
         bundle_problems=problems,
+        review_months=settings.review_months,
         config_path=args.config,
     )
     from kiosk.ui.instance import SingleInstance, ask_first_instance_to_show

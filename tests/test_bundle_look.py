@@ -4,6 +4,7 @@ one is left out, with a notice for staff, and never stops the content or changes
 from __future__ import annotations
 
 import io
+import re
 import shutil
 from pathlib import Path
 
@@ -134,8 +135,9 @@ def test_the_kiosk_shows_the_bundles_colours_logo_languages_and_words(make_kiosk
     assert r.kiosk.display.palette == theme.HIGH_CONTRAST  # a resident's choice wins
     r.kiosk.display.setHighContrast(False)
     logo = r.find("partnershipLogo")
-    assert logo.isVisible() and logo.property("status") == 1  # Image.Ready
-    assert logo.height() >= 72
+    assert logo.isVisible() and logo.height() >= 72
+    painted = logo.property("paintedWidth")
+    assert 200 < painted <= 320, "the logo's image loaded and keeps its shape (360x96)"
     assert [lang["code"] for lang in r.kiosk.session.languages] == ["en_GB", "pl"]
     r.kiosk.session.setLanguage("pl")
     r.settle()
@@ -153,3 +155,23 @@ def test_staff_see_why_a_look_was_left_out(make_kiosk, example: Path):
     r = make_kiosk(content=load_bundle(example))
     assert r.kiosk.display.palette["primary"] == theme.STANDARD["primary"]
     assert any("theme.urgent" in n and "should be a colour" in n for n in r.kiosk.staff_notices())
+
+
+def test_staff_notices_follow_the_content_that_is_running(make_kiosk, example: Path, tmp_path: Path):
+    old = shutil.copytree(builtin_bundle(), tmp_path / "wigan")
+    for folder in (old, example):
+        text = (folder / "contacts.toml").read_text(encoding="utf-8")
+        text = re.sub(r"last_checked = \S+", "last_checked = 2020-01-01", text)
+        (folder / "contacts.toml").write_text(text, encoding="utf-8")
+    wigan, example = load_bundle(old), load_bundle(example)
+    r = make_kiosk(content=wigan, review_months=1, bundle_problems=["the configured bundle was refused"])
+    before = r.kiosk.staff_notices()
+    assert "the configured bundle was refused" in before
+    assert any("Children's Social Care" in n and "last checked" in n for n in before), before
+    r.kiosk.use_bundle(example)
+    after = r.kiosk.staff_notices()
+    assert "the configured bundle was refused" not in after
+    assert not any("Children's Social Care" in n for n in after)
+    assert any(CHILDREN in n and "last checked" in n for n in after), after
+    assert [lang["code"] for lang in r.kiosk.session.languages] == ["en_GB", "pl"]
+    assert r.kiosk.display.palette["primary"] == "#1d5c4d"

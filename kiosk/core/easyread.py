@@ -27,7 +27,7 @@ RULES: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("adult", ("worried about an adult",)),
     ("work", ("staff member", "car wash", "nail bar", "farm", "slavery")),
     # Danger comes next: a line that mentions it is about danger, whatever else it says.
-    ("emergency", ("999", "emergency", "ambulance", "fire service", "medical help", "which service")),
+    ("emergency", ("emergency", "ambulance", "fire service", "medical help", "which service")),
     ("warning", ("danger", "unsafe", "not safe", "terrorism", "violence", "extreme", "act quickly")),
     ("police", ("police", "crime", "criminal", "the law")),
     ("hurt", ("genital mutilation", "fgm")),
@@ -152,18 +152,24 @@ def _searchable(line: str) -> str:
     return re.sub(r"'s\b", "", text)
 
 
-def picture_for(line: str) -> str:
-    """The picture for one line of Easy Read text: the first rule that matches, else GENERIC."""
+def picture_for(line: str, emergency: tuple[str, ...] = ()) -> str:
+    """The picture for one line of Easy Read text: the first rule that matches, else GENERIC.
+
+    `emergency` holds the bundle's short emergency numbers: a line naming one is about
+    an emergency. They come from the content bundle, as every number does, never from code.
+    """
     text = _searchable(line)
     for icon, pattern in _patterns():
+        if icon == "emergency" and any(re.search(rf"(?<!\d){re.escape(n)}(?!\d)", text) for n in emergency):
+            return icon
         if pattern.search(text):
             return icon
     return "question" if text.rstrip("\"'”’) ").endswith("?") else GENERIC
 
 
-def ideas(text: str) -> list[Idea]:
-    """Easy Read text as one idea per line, each with its picture."""
-    return [Idea(picture_for(line), line) for line in lines(text)]
+def ideas(text: str, emergency: tuple[str, ...] = ()) -> list[Idea]:
+    """Easy Read text as one idea per line, each with its picture (`emergency` as for picture_for)."""
+    return [Idea(picture_for(line, emergency), line) for line in lines(text)]
 
 
 def icon_names() -> list[str]:

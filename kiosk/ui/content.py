@@ -172,7 +172,9 @@ class ContentAdapter(QObject):
         """Easy Read text as one idea per line, each with the name of its picture: [{icon, text}]."""
         from kiosk.core.easyread import ideas
 
-        return [{"icon": idea.icon, "text": idea.text} for idea in ideas(text)]
+        # Short numbers (three digits) are emergency numbers; the bundle publishes them like any other.
+        emergency = tuple(c.phone for c in self._bundle.contacts.values() if c.phone and len(c.phone) <= 3)
+        return [{"icon": idea.icon, "text": idea.text} for idea in ideas(text, emergency)]
 
     @Slot("QVariantList", result="QVariantList")
     def attractLines(self, codes: list) -> list[dict]:  # noqa: N802 - QML API

@@ -26,6 +26,7 @@ class SessionAdapter(QObject):
     neutralChanged = Signal()
     languageChanged = Signal()
     attractChanged = Signal()
+    offeredChanged = Signal()
     wiped = Signal(str)  # why: "quick-exit" or "idle"
 
     @staticmethod
@@ -112,7 +113,7 @@ class SessionAdapter(QObject):
     def fontFamily(self) -> str:
         return languages.font_for(self._language)
 
-    @Property("QVariantList", constant=True)
+    @Property("QVariantList", notify=offeredChanged)
     def languages(self) -> list[dict]:
         """The enabled languages for the picker, each named in its own language and script."""
         ensure_all_fonts()  # the picker shows every script at once
@@ -121,17 +122,29 @@ class SessionAdapter(QObject):
             for lang in map(languages.language, self._enabled)
         ]
 
-    @Property("QVariantList", constant=True)
+    @Property("QVariantList", notify=offeredChanged)
     def languageCodes(self) -> list[str]:  # noqa: N802 - QML API
         return list(self._enabled)
 
-    @Property(bool, constant=True)
+    @Property(bool, notify=offeredChanged)
     def easyReadOffered(self) -> bool:  # noqa: N802 - QML API
         return languages.EASY_READ in self._enabled
 
     @Property(str, constant=True)
     def easyReadCode(self) -> str:  # noqa: N802 - QML API
         return languages.EASY_READ
+
+    def set_offered(self, enabled: tuple[str, ...], default_language: str) -> None:
+        """Offer other languages from now on (staff changed the settings, or the content changed).
+
+        The screen in use keeps its language if it is still offered, else turns to the new default.
+        """
+        if default_language not in enabled:
+            raise ValueError(f"the default language {default_language!r} is not among {enabled}")
+        self._enabled, self._default_language = tuple(enabled), default_language
+        self.offeredChanged.emit()
+        if self._language not in self._enabled:
+            self.setLanguage(default_language)
 
     @Slot(str)
     def setLanguage(self, code: str) -> None:  # noqa: N802 - QML API

@@ -565,7 +565,8 @@ class StaffAdapter(QObject):
         )
 
     def _apply(self, settings: Settings, fields: set[str]) -> list[str]:
-        """Put the saved settings to work on the running kiosk; what waits for a restart, in words."""
+        """Put the saved settings to work on the running kiosk; what waits for a restart, in words
+        (nothing, today: every setting on the settings screen applies at once)."""
         k = self._kiosk
         if k is None:
             return []
@@ -586,18 +587,13 @@ class StaffAdapter(QObject):
             self._apply_statistics(settings.statistics)
         if "pin_hash" in fields:
             k.options.pin_hash = settings.pin_hash
-        if fields & {"languages", "default_language"}:
-            from kiosk.core.config import offered_languages
+        if fields & {"languages", "default_language", "reviewed_only"}:
+            from kiosk.core.config import offered_languages as site_languages
+            from kiosk.ui.app import offered_languages
 
-            offered = offered_languages(settings.languages, settings.reviewed_only)
-            if (
-                offered != tuple(k.options.languages)
-                or settings.default_language != k.options.default_language
-            ):
-                later.append(
-                    "The languages offered and the default change when the kiosk next starts "
-                    "(“Close the kiosk” restarts it where the system is set to)."
-                )
+            k.options.languages = site_languages(settings.languages, settings.reviewed_only)
+            k.options.default_language = settings.default_language
+            k.session.set_offered(*offered_languages(k.options, k.bundle))
         return later
 
     def _apply_statistics(self, on: bool) -> None:

@@ -113,9 +113,12 @@ def theme_problems(value: Any):  # noqa: ANN201 - yields (field, why)
             palette = theme.with_bundle_colours({key: colour.lower()})
             ink = theme.contrast(palette[key], palette[f"{key}Ink"])
             if ink < 4.5:
-                yield field, (
-                    f"{colour} against {palette[f'{key}Ink']} (the text on it) has contrast {ink:.1f}:1; "
-                    "WCAG AA needs 4.5:1, so choose a darker colour"
+                yield (
+                    field,
+                    (
+                        f"{colour} against {palette[f'{key}Ink']} (the text on it) has contrast {ink:.1f}:1; "
+                        "WCAG AA needs 4.5:1, so choose a darker colour"
+                    ),
                 )
             elif whys := theme.palette_problems(palette):
                 yield field, f"{colour}: {whys[0]}; choose another colour"

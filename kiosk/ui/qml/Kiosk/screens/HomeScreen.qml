@@ -37,7 +37,8 @@ ScrollPage {
             ChoiceButton {
                 required property var modelData
                 width: (grid.width - (grid.columns - 1) * grid.spacing) / grid.columns
-                height: Math.max(implicitHeight, 140)  // all seven choices fit above the reading-help bar at 1080p
+                // All seven choices fit above the reading-help bar at 1080p, also with Easy Read pictures.
+                height: Math.max(implicitHeight, Session.easyRead ? 120 : 140)
                 text: modelData.label
                 detail: modelData.detail
                 target: modelData.target
