@@ -25,6 +25,7 @@ from kiosk.ui.fonts import ensure_all_fonts, ensure_font
 from kiosk.ui.icons import IconImageProvider
 from kiosk.ui.idle import IdleMonitor
 from kiosk.ui.lockdown import LockDown
+from kiosk.ui.memory import release_free_memory
 from kiosk.ui.qr_provider import QrImageProvider
 from kiosk.ui.quickexit import ShiftTripleWatch
 from kiosk.ui.session import SessionAdapter
@@ -54,6 +55,7 @@ class Options:
     languages: tuple[str, ...] = SHIPPED
     default_language: str = SHIPPED[0]
     bundle_problems: list[str] = field(default_factory=list)
+    review_months: int | None = None  # remind staff of contacts not checked for this long; None: never
     config_path: Path | None = None  # the site file named with --config; the settings screen saves against it
 
 
@@ -84,9 +86,10 @@ class KioskApp(QObject):
         self.qt_translator = QTranslator(self)
         app.installTranslator(self.qt_translator)  # installed last, so asked first, for Qt's own
         self.content = ContentAdapter(bundle, self)
-        self.session = SessionAdapter(self, options.languages, options.default_language)
+        self.session = SessionAdapter(self, *offered_languages(options, bundle))
         self.slips = SlipsAdapter(bundle, self)
         self.display = DisplayAdapter(self)
+        self.display.set_bundle_colours(bundle.theme)
         self.speech = SpeechAdapter(lambda: self.session.language, self.screen_text, self)
         lockout = Lockout(options.state_dir / "pin-lockout.json" if options.state_dir else None)
         self.staff = StaffAdapter(
@@ -105,6 +108,7 @@ class KioskApp(QObject):
         self.idle.expired.connect(self.staff.close)  # never leave the staff menu open to the public
         self.shift_watch.triggered.connect(self.session.leaveQuickly)
         self.session.wiped.connect(lambda why: log.info("session wiped (%s)", why))
+        self.session.wiped.connect(lambda _why: release_free_memory())  # nobody at the screen now
         self.session.languageChanged.connect(self.apply_language)
         self.session.screenChanged.connect(self.speech.stop)
 
@@ -127,7 +131,7 @@ class KioskApp(QObject):
         if not options.windowed:
             self.window.installEventFilter(self.lockdown)
         self.idle.start()
-        if options.default_language != SOURCE_LANGUAGE:
+        if self.session.language != SOURCE_LANGUAGE:
             self.apply_language()
         self.prewarm = QTimer(self, singleShot=True, interval=PREWARM_AFTER_MS)
         self.prewarm.timeout.connect(self.slips.prewarm)
@@ -146,13 +150,22 @@ class KioskApp(QObject):
         self.slips.set_bundle(bundle)
         self.qr_provider.set_bundle(bundle)
         self.display.set_bundle_colours(bundle.theme)
+        self.session.set_offered(*offered_languages(self.options, bundle))
+        self.options.bundle_problems = []  # they were about the content this one replaces
         self.session.wipe("content-update")
         log.info(
             "content switched to %s %s (%s) from %s", bundle.id, bundle.version, bundle.date, bundle.path
         )
 
     def staff_notices(self) -> list[str]:
-        return [*self.options.staff_notices, *self.options.bundle_problems]
+        """What staff must know: configuration and content problems, contacts due for a check."""
+        look = [f"{p} (content bundle {self.bundle.path})" for p in self.bundle.look_problems]
+        due = []
+        if self.options.review_months is not None:
+            from kiosk.core.content.check import review_reminders
+
+            due = review_reminders(self.bundle, self.options.review_months)
+        return [*self.options.staff_notices, *self.options.bundle_problems, *look, *due]
 
     def quit_for_staff(self) -> None:
         self.lockdown.allow_close = True
@@ -208,6 +221,15 @@ class KioskApp(QObject):
         self.window.close()
         registry.unbind(self.engine)
         self.engine.deleteLater()
+
+
+def offered_languages(options: Options, bundle: Bundle) -> tuple[tuple[str, ...], str]:
+    """The languages residents may choose and the default: the site's, less any the bundle does
+    not offer (a bundle lists its languages when it is not translated into every one)."""
+    offered = tuple(c for c in options.languages if not bundle.languages or c in bundle.languages)
+    offered = offered or (SOURCE_LANGUAGE,)
+    default = options.default_language if options.default_language in offered else offered[0]
+    return offered, default
 
 
 def load_content(bundle_dir: Path | None) -> tuple[Bundle, list[str]]:

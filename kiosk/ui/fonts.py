@@ -15,6 +15,7 @@ FILES = {
     "Noto Naskh Arabic": ("fonts/NotoNaskhArabic-Regular.ttf", "fonts/NotoNaskhArabic-Bold.ttf"),
     "Droid Sans Fallback": ("fonts/DroidSansFallbackFull.ttf",),
 }
+FROM_MEMORY = {"fonts/DroidSansFallbackFull.ttf"}
 _registered: set[str] = set()
 
 
@@ -26,7 +27,15 @@ def ensure_font(family: str) -> None:
         raise KeyError(f"no bundled font {family!r}; bundled: {', '.join(FILES)}")
     for name in FILES[family]:
         path = asset(name)
-        if QFontDatabase.addApplicationFont(str(path)) < 0:
+        # The CJK face has no bold file, so Qt makes a bold by itself; from the file, it mapped the
+        # 4 MB file afresh each time those font engines came and went, and memory crept up
+        # (tests/test_soak.py). From memory, every engine shares one copy.
+        added = (
+            QFontDatabase.addApplicationFontFromData(path.read_bytes())
+            if name in FROM_MEMORY
+            else QFontDatabase.addApplicationFont(str(path))
+        )
+        if added < 0:
             raise RuntimeError(f"Qt could not load the bundled font {path}")
     _registered.add(family)
 
