@@ -24,6 +24,22 @@ def shown(item: QQuickItem) -> bool:
     return True
 
 
+def is_control(item: QQuickItem) -> bool:
+    """A control a person can activate (TouchButton, ChoiceButton, ...: they have `activated`).
+
+    Never item.metaObject(): a QML item's meta-object lives on the heap, PySide keeps its wrapper
+    as long as the item's, and once the item is gone a new item at the same address came back as
+    that stale QMetaObject wrapper (AttributeError, or a crash).
+    """
+    return hasattr(item, "activated")
+
+
+def describe(item: QQuickItem) -> str:
+    """A name for messages: the object name, else its text, else its Python type."""
+    text = item.property("text") if item.inherits("QQuickText") else None
+    return item.objectName() or (repr(text[:30]) if text else type(item).__name__)
+
+
 class Resident:
     def __init__(self, kiosk, qtbot):
         self.kiosk = kiosk

@@ -8,6 +8,7 @@ from PySide6.QtGui import QAccessible
 
 from kiosk.core import theme
 from kiosk.ui.screenshots import journey_targets
+from tests.driver import describe, is_control
 from tests.test_layout import SIZES, problems_on_every_screen
 
 
@@ -73,7 +74,7 @@ def test_every_item_has_an_accessible_role_and_name(make_kiosk, bundle, code):
         r.show(target)
         for item in r.items():
             problem = None
-            if item.metaObject().indexOfSignal("activated()") >= 0:
+            if is_control(item):
                 iface = QAccessible.queryAccessibleInterface(item)
                 if iface is None or iface.role() not in (QAccessible.Role.Button, QAccessible.Role.CheckBox):
                     problem = "control without a button role"
@@ -88,7 +89,7 @@ def test_every_item_has_an_accessible_role_and_name(make_kiosk, bundle, code):
                     problem = f"text {item.property('text')[:30]!r} that a screen reader cannot reach"
             if problem:
                 missing.setdefault(target, []).append(
-                    f"{item.objectName() or item.metaObject().className()}: {problem}"
+                    f"{describe(item)}: {problem}"
                 )
     assert not missing, missing
 

@@ -6,6 +6,7 @@ import pytest
 from PySide6.QtCore import QPointF
 
 from kiosk.ui.screenshots import journey_targets
+from tests.driver import describe, is_control
 
 SIZES = [(1920, 1080), (1080, 1920), (1366, 768)]
 MIN_TARGET = 72
@@ -17,7 +18,7 @@ def layout_problems(r) -> list[str]:
     for item in r.items():
         left = item.mapToScene(QPointF(0, 0)).x()
         right = item.mapToScene(QPointF(item.width(), 0)).x()
-        name = item.objectName() or item.metaObject().className()
+        name = describe(item)
         if item.inherits("QQuickText") and item.property("text"):
             text = item.property("text")[:40]
             if item.property("truncated"):
@@ -28,7 +29,7 @@ def layout_problems(r) -> list[str]:
                 problems.append(f"text outside the window ({left:.0f}..{right:.0f}): {text!r}")
         if name in ("number", "email") and item.property("lineCount") != 1:
             problems.append(f"{name} {item.property('text')!r} breaks over lines")
-        if item.metaObject().indexOfSignal("activated()") >= 0:
+        if is_control(item):
             if item.width() < MIN_TARGET or item.height() < MIN_TARGET:
                 problems.append(f"touch target {name} is {item.width():.0f}x{item.height():.0f} px")
             if left < -0.5 or right > width + 0.5:

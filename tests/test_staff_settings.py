@@ -15,6 +15,7 @@ import pytest
 from kiosk.core import config, stats
 from kiosk.core.pin import hash_pin
 from kiosk.core.resources import data_dir as shipped_data
+from tests.driver import is_control
 from tests.test_staff import PIN, type_pin
 
 PIN_HASH = hash_pin(PIN, n=2**10)
@@ -61,6 +62,14 @@ def staff_kiosk(make_kiosk, site):
     return make
 
 
+def open_settings(r) -> None:
+    """Open the settings screen and let the printer list (read off the UI thread) arrive, so
+    nothing moves under the next tap."""
+    r.tap("staffSettings")
+    r.qtbot.waitUntil(lambda: not r.kiosk.staff.busy)
+    r.settle()
+
+
 def type_text(r, text: str) -> None:
     """Type on the staff keyboard, a capital with Shift first, then Done."""
     for ch in text:
@@ -80,7 +89,7 @@ def stored(data) -> dict:
 
 def test_idle_timeout_and_collection_point_are_saved_and_used_at_once(staff_kiosk):
     r, path, data = staff_kiosk()
-    r.tap("staffSettings")
+    open_settings(r)
     assert r.find("idleValue").property("text") == "2 minutes 30 seconds"  # from the site file
     r.tap("idleMore")
     assert r.find("idleValue").property("text") == "3 minutes"
@@ -105,7 +114,7 @@ def test_idle_timeout_and_collection_point_are_saved_and_used_at_once(staff_kios
 
 def test_a_bad_value_is_refused_in_plain_words_and_nothing_is_saved(staff_kiosk):
     r, path, data = staff_kiosk()
-    r.tap("staffSettings")
+    open_settings(r)
     r.tap("idleMore")
     r.tap("editSiteName")
     r.tap("kb:clear")
@@ -123,7 +132,7 @@ def test_a_bad_value_is_refused_in_plain_words_and_nothing_is_saved(staff_kiosk)
 def test_toggles_languages_printer_and_layout_are_saved(staff_kiosk):
     r, path, data = staff_kiosk()
     r.kiosk.session.discreet = False
-    r.tap("staffSettings")
+    open_settings(r)
     for name in (
         "toggleAttract",
         "toggleDiscreet",
@@ -156,7 +165,7 @@ def test_toggles_languages_printer_and_layout_are_saved(staff_kiosk):
 
 def test_the_last_language_cannot_be_turned_off(staff_kiosk):
     r, _, _ = staff_kiosk('\n[languages]\nenabled = ["en_GB", "pl"]\n')
-    r.tap("staffSettings")
+    open_settings(r)
     r.tap("lang:en_GB")
     assert r.kiosk.staff.settings["languages"][0]["on"] is False
     assert next(lang for lang in r.kiosk.staff.settings["languages"] if lang["isDefault"])["code"] == "pl"
@@ -166,7 +175,7 @@ def test_the_last_language_cannot_be_turned_off(staff_kiosk):
 
 def test_reset_to_the_site_file_undoes_every_change(staff_kiosk):
     r, path, data = staff_kiosk()
-    r.tap("staffSettings")
+    open_settings(r)
     r.tap("idleLess")
     r.tap("settingsSave")
     assert r.kiosk.idle.timeout_s == 120
@@ -326,7 +335,7 @@ def test_with_no_update_folder_staff_are_told_plainly(staff_kiosk):
 def test_staff_actions_are_logged_without_resident_data(staff_kiosk, caplog):
     caplog.set_level("INFO")
     r, _, _ = staff_kiosk()
-    r.tap("staffSettings")
+    open_settings(r)
     r.tap("idleMore")
     r.tap("settingsSave")
     r.tap("staffBack")
@@ -349,7 +358,7 @@ def test_every_staff_screen_fits_and_scrolls(staff_kiosk):
             card = r.find("staffScroll")
             top = card.mapToScene(card.boundingRect().topLeft()).y()
             buttons = [
-                i for i in r.items() if i.objectName() and i.metaObject().indexOfSignal("activated()") >= 0
+                i for i in r.items() if i.objectName() and is_control(i)
             ]
             assert len(buttons) >= (20 if opener == "openSettings" else 3), opener
             for item in buttons:
@@ -364,7 +373,7 @@ def test_every_staff_screen_fits_and_scrolls(staff_kiosk):
 
 def test_an_idle_reset_closes_the_staff_menu(staff_kiosk):
     r, _, _ = staff_kiosk()
-    r.tap("staffSettings")
+    open_settings(r)
     r.kiosk.idle.expired.emit()
     r.settle()
     assert r.kiosk.staff.mode == "closed"
@@ -381,3 +390,26 @@ def test_every_period_is_a_calendar_year_or_everything():
     steps = [step_idle(45, -1), step_idle(100, 1), step_idle(100, -1), step_idle(3600, 1)]
     assert steps == [45, 120, 90, 3600]
     assert timedelta(seconds=step_idle(120, 1)) == timedelta(minutes=2, seconds=30)
+
+
+def test_the_content_folder_is_typed_saved_and_used_at_once(staff_kiosk, tmp_path):
+    inbox, public = _signed_inbox(tmp_path)
+    r, _, data = staff_kiosk(f'\n[content]\ntrusted_keys = ["{public}"]\n')
+    assert r.kiosk.bundle.id == "wigan"
+    open_settings(r)
+    r.tap("editBundle")
+    type_text(r, str(inbox))
+    r.tap("settingsSave")
+    r.qtbot.waitUntil(lambda: not r.kiosk.staff.busy)
+    assert r.kiosk.bundle.id == "riverford-example", r.texts()
+    assert stored(data)["bundle"] == str(inbox)
+    assert any(t.startswith("Saved. The kiosk now shows Riverford") for t in r.texts()), r.texts()
+    # A plain bundle folder is unsigned: refused, as at start-up, and the signed content stays.
+    r.tap("editBundle")
+    r.tap("kb:clear")
+    type_text(r, str(shipped_data("bundles") / "example"))
+    r.tap("settingsSave")
+    r.qtbot.waitUntil(lambda: not r.kiosk.staff.busy)
+    assert r.kiosk.bundle.id == "riverford-example"
+    assert "Saved. The content on screen is unchanged." in r.texts()
+    assert any("refused: a plain bundle folder is unsigned" in t for t in r.texts()), r.texts()

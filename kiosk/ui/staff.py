@@ -34,8 +34,9 @@ QML_IMPORT_MAJOR_VERSION = registry.QML_IMPORT_MAJOR_VERSION
 PIN_LENGTH_MAX = 12
 ENTER_PIN = "Enter the staff PIN."
 NO_PIN = "No staff PIN is set in the site configuration (pin_hash). See docs/configuration.md."
-TEXT_FIELDS = {"site_name": 80, "collection_point": 120}  # the site file's limits (kiosk.core.config)
-TYPING_MAX = 200  # the keyboard stops here; saving refuses anything over the field's limit
+# Typed on the staff keyboard, with the site file's limits (kiosk.core.config; a path: 300).
+TEXT_FIELDS = {"site_name": 80, "collection_point": 120, "bundle": 300}
+TYPING_MAX = 300  # the keyboard stops here; saving refuses anything over the field's limit
 TOGGLES = ("attract_screen", "discreet_default", "statistics")
 # Fields of the settings screen, in the order "Saved: ..." lists them.
 FIELDS = (
@@ -49,6 +50,7 @@ FIELDS = (
     "slip_layout",
     "discreet_default",
     "statistics",
+    "bundle",
 )
 PAGES = ("menu", "settings", "pin", "export", "updates")  # open only after the right PIN
 
@@ -187,9 +189,12 @@ class StaffAdapter(QObject):
                 for lang in map(languages.language, languages.SHIPPED)
             ],
             "editing": self._editing,
-            "editingLabel": {"site_name": "Site name", "collection_point": "Collection point"}.get(
-                self._editing, ""
-            ),
+            "bundle": d["bundle"],
+            "editingLabel": {
+                "site_name": "Site name",
+                "collection_point": "Collection point",
+                "bundle": "Content folder",
+            }.get(self._editing, ""),
             "editingText": typed,
             "editingHint": (
                 f"{len(typed)} of {limit} characters" + (" — too long" if len(typed) > limit else "")
@@ -372,8 +377,7 @@ class StaffAdapter(QObject):
 
         ensure_all_fonts()  # each language is named in its own script
         self._base = self._configured()
-        self._draft = {f: getattr(self._base, f) for f in FIELDS}
-        self._draft["languages"] = tuple(self._draft["languages"])
+        self._draft = {f: _plain(getattr(self._base, f)) for f in FIELDS}
         self._editing = self._confirm = ""
         log.info("staff opened the settings")
         self._set("settings", "", [])
@@ -587,6 +591,9 @@ class StaffAdapter(QObject):
             self._apply_statistics(settings.statistics)
         if "pin_hash" in fields:
             k.options.pin_hash = settings.pin_hash
+        if "bundle" in fields:
+            self._use_content_folder(settings)
+            later.append("Content folder: checking it now; the result shows below when done.")
         if fields & {"languages", "default_language", "reviewed_only"}:
             from kiosk.core.config import offered_languages as site_languages
             from kiosk.ui.app import offered_languages
@@ -595,6 +602,37 @@ class StaffAdapter(QObject):
             k.options.default_language = settings.default_language
             k.session.set_offered(*offered_languages(k.options, k.bundle))
         return later
+
+    def _use_content_folder(self, settings: Settings) -> None:
+        """Run the content the new folder gives, exactly as at start-up (signed packages verified,
+        a plain folder only with allow_unsigned), off the UI thread: a share can be slow."""
+        k = self._kiosk
+        running = Path(k.bundle.path).resolve()
+        data_dir = self._data_dir()
+
+        def work():  # noqa: ANN202 - (notices, a Bundle to switch to or None, problems)
+            import argparse
+
+            from kiosk.cli import _content_location
+            from kiosk.ui.app import load_content
+
+            folder, notices = _content_location(argparse.Namespace(bundle=None), settings, data_dir)
+            bundle, problems = load_content(folder)
+            return notices, (bundle if Path(bundle.path).resolve() != running else None), problems
+
+        def done(result) -> None:  # noqa: ANN001
+            notices, bundle, problems = result
+            for line in [*notices, *problems]:
+                log.info("content folder: %s", line)
+            if bundle is not None:
+                k.use_bundle(bundle)
+                k.options.bundle_problems = list(problems)
+                shown = f"The kiosk now shows {bundle.name} {bundle.version} ({bundle.date.isoformat()})."
+            else:
+                shown = "The content on screen is unchanged."
+            self._set(message=f"Saved. {shown}", details=[*notices, *problems])
+
+        self._run(work, done, "using the content folder")
 
     def _apply_statistics(self, on: bool) -> None:
         k = self._kiosk
@@ -823,4 +861,9 @@ class StaffAdapter(QObject):
 
 
 def _plain(value: Any) -> Any:
-    return tuple(value) if isinstance(value, list) else value
+    """A setting as the settings screen edits it: lists as tuples, the content folder as text."""
+    if isinstance(value, list):
+        return tuple(value)
+    if isinstance(value, Path):
+        return str(value)
+    return "" if value is None else value  # no content folder: the built-in content

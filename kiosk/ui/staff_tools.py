@@ -29,6 +29,7 @@ LABELS = {
     "discreet_default": "Plain title at the start",
     "statistics": "Usage figures",
     "pin_hash": "Staff PIN",
+    "bundle": "Content folder",
 }
 # The slip layouts (kiosk.core.slips.layouts), as staff know them.
 LAYOUTS = (
@@ -80,6 +81,8 @@ def value_text(field: str, value: Any) -> str:
         return layout_name(value)
     if field == "printer":
         return f"“{value}”" if value else "the system's default printer"
+    if field == "bundle":
+        return str(value) if value else "the built-in content"
     if field in ("site_name", "collection_point"):
         return f"“{value}”" if value else "(none)"
     return str(value)

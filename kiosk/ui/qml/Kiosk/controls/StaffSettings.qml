@@ -203,6 +203,17 @@ StaffPage {
             on: screen.s.statistics === true
             onActivated: Staff.toggle("statistics")
         }
+
+        Heading { level: 2; text: "Content"; font.family: "Noto Sans" }
+        TouchButton {
+            objectName: "editBundle"
+            width: parent.width
+            fontFamily: "Noto Sans"
+            text: "Content folder"
+            detail: (screen.s.bundle ? screen.s.bundle : "Built-in content")
+                    + "  ·  a folder of signed packages (USB stick or share); empty for the built-in"
+            onActivated: Staff.editText("bundle")
+        }
     }
 
     footer: [
