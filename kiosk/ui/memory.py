@@ -8,8 +8,6 @@ every session reset (a few milliseconds, while the screen is idle or just cleare
 
 from __future__ import annotations
 
-import ctypes
-import ctypes.util
 import logging
 import sys
 from functools import cache
@@ -21,6 +19,9 @@ log = logging.getLogger(__name__)
 def _trim():  # noqa: ANN202 - the C function, or None
     if not sys.platform.startswith("linux"):
         return None
+    import ctypes  # on the first reset, not at start-up
+    import ctypes.util
+
     try:
         libc = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6")
         trim = libc.malloc_trim
