@@ -10,7 +10,8 @@ import argparse
 import sys
 from pathlib import Path
 
-FORMATS = ("a6", "a4-sheet", "receipt-80mm")  # kiosk.core.slips.render.FORMATS, without importing it
+from kiosk.core.slips import FORMATS  # the names only, no PDF code
+
 MAX_COPIES = 50  # kiosk.ui.printing.MAX_COPIES
 
 

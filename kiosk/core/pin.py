@@ -11,8 +11,6 @@ travel in the stored string, so a stronger setting later still verifies old hash
 from __future__ import annotations
 
 import base64
-import hashlib
-import hmac
 import json
 import logging
 import os
@@ -58,6 +56,8 @@ def pin_problem(pin: str) -> str | None:
 
 def _scrypt(pin: str, salt: bytes, n: int, r: int, p: int, length: int) -> bytes:
     memory = 128 * r * (n + 2 + p)
+    import hashlib  # when a PIN is checked, not at start-up (OpenSSL's start costs ~3 ms)
+
     return hashlib.scrypt(pin.encode(), salt=salt, n=n, r=r, p=p, maxmem=memory + (1 << 20), dklen=length)
 
 
@@ -95,6 +95,8 @@ def verify_pin(pin: str, stored: str) -> bool:
     except ValueError:
         return False
     candidate = _scrypt(pin, h.salt, h.n, h.r, h.p, len(h.digest))
+    import hmac
+
     return hmac.compare_digest(candidate, h.digest)
 
 

@@ -66,7 +66,7 @@ class SlipsAdapter(QObject):
         The collection point is shown as "Please collect your slip from {place}." and goes through
         the catalog, so a site can have it translated; empty means "the printer".
         """
-        from kiosk.core.slips.render import FORMATS
+        from kiosk.core.slips import FORMATS
 
         if layout not in FORMATS:
             raise ValueError(f"unknown slip layout {layout!r}; choose one of {', '.join(FORMATS)}")

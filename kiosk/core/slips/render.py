@@ -15,10 +15,7 @@ from kiosk.core import i18n, languages
 from kiosk.core.content.model import Bundle
 from kiosk.core.content.text import fill
 from kiosk.core.qr import CardEntry, card_entries, vcard
-from kiosk.core.slips import textline
-
-FORMATS = ("a6", "a4-sheet", "receipt-80mm")
-DEFAULT_FORMAT = "a6"
+from kiosk.core.slips import DEFAULT_FORMAT, FORMATS, textline
 
 
 @dataclass(frozen=True)
