@@ -8,6 +8,7 @@
 #   make catalogs     compile the .po files in place (the .mo files are not tracked)
 #   make bench        start-up and slip benchmarks
 #   make screenshots  every screen as PNG in out/screenshots
+#   make icons        the PNG copies of the Easy Read pictures that slips print, after an SVG changes
 #   make clean        remove build output, caches and compiled catalogs (keeps .venv)
 #   make distclean    clean, and remove .venv too
 
@@ -39,7 +40,7 @@ VERSION := $(shell sed -n 's/^version *= *"\(.*\)"/\1/p' pyproject.toml)
 PACKAGE_SOURCES := pyproject.toml hatch_build.py $(wildcard README.md) $(PO_FILES) \
 	$(shell find kiosk assets bundles -type f ! -name '*.pyc' ! -path '*/__pycache__/*' 2>/dev/null)
 
-.PHONY: help setup run test lint catalogs extract bench screenshots clean distclean
+.PHONY: help setup run test lint catalogs extract bench screenshots icons clean distclean
 
 help:
 	@sed -n 's/^#   //p' $(firstword $(MAKEFILE_LIST))
@@ -110,6 +111,10 @@ bench: setup
 
 screenshots: setup
 	QT_QPA_PLATFORM=offscreen $(BIN)/kiosk screenshots --output out/screenshots
+
+# After changing a picture in assets/icons/*.svg: the PNG copies the printed slips use.
+icons: setup
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m kiosk.ui.icons
 
 clean:
 	rm -rf build dist out .pytest_cache .ruff_cache

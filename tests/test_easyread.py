@@ -304,3 +304,37 @@ def test_high_contrast_draws_the_pictures_in_its_own_ink(make_kiosk):
     after = {p.property("source").toString() for p in _pictures(r)}
     assert before and after and before != after
     assert all(source.lower().endswith("/" + ink) for source in after)
+
+
+def test_the_easy_read_slip_has_one_idea_a_line_each_with_its_picture(bundle, slip_text):
+    from kiosk.core.slips.render import SlipRequest, render_slip
+    from kiosk.core.slips.render import slip_text as words
+    from tests.test_bundle_look import _images
+
+    for fmt in ("a6", "a4-sheet", "receipt-80mm"):
+        request = SlipRequest(concern="child", language="en_GB@easyread", format=fmt)
+        said = words(bundle, request)
+        assert len(said["pictures"]) == len(said["lines"]) >= 4
+        assert "danger" in said["pictures"][-1] or said["pictures"][-1] == "emergency"
+        pdf = render_slip(bundle, request)
+        text = slip_text(pdf)
+        assert "01942 828300" in text
+        assert not re.search(r"[a-z]\.[A-Z]", text), "two ideas run together on one line"
+        assert _images(pdf) >= len(set(said["pictures"]))
+    english = words(bundle, SlipRequest(concern="child"))
+    assert english["pictures"] == ()
+
+
+def test_the_printed_copies_of_the_pictures_are_up_to_date(qapp):
+    from PySide6.QtGui import QImage
+
+    from kiosk.core.resources import data_dir
+    from kiosk.ui.icons import PRINTED_SIDE, draw
+
+    folder = data_dir("assets") / "icons"
+    svgs = sorted(p.stem for p in folder.glob("*.svg"))
+    assert sorted(p.stem for p in (folder / "png").glob("*.png")) == svgs, "run `make icons`"
+    for name in svgs:
+        printed = QImage(str(folder / "png" / f"{name}.png")).convertToFormat(QImage.Format.Format_ARGB32)
+        fresh = draw(name, "#000000", PRINTED_SIDE).convertToFormat(QImage.Format.Format_ARGB32)
+        assert printed == fresh, f"{name}.png is older than {name}.svg: run `make icons`"

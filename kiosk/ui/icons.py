@@ -9,6 +9,7 @@ from __future__ import annotations
 import logging
 import re
 from functools import cache
+from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QSize
 from PySide6.QtGui import QImage, QPainter
@@ -39,6 +40,40 @@ def _svg(name: str) -> str | None:
         return None
 
 
+def draw(name: str, colour: str, side: int = DEFAULT_SIDE) -> QImage:
+    """The picture `name` in `colour`, `side` pixels square, on a transparent ground."""
+    image = QImage(side, side, QImage.Format.Format_ARGB32_Premultiplied)
+    image.fill(0)  # transparent (not Qt.GlobalColor: the Qt namespace costs ~16 ms at start-up)
+    svg = _svg(name)
+    if svg is not None:
+        from PySide6.QtSvg import QSvgRenderer  # only once a picture is shown: not at start-up
+
+        svg = svg.replace("currentColor", svg_colour(colour))
+        renderer = QSvgRenderer(QByteArray(svg.encode()))
+        painter = QPainter(image)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        renderer.render(painter)
+        painter.end()
+    return image
+
+
+PRINTED_SIDE = 192  # pixels of the PNG copies the slips print (about 600 dpi at 8 mm)
+
+
+def write_printed_copies() -> list[Path]:
+    """Black PNG copies of every picture for the printed slips (assets/icons/png/): reportlab
+    draws PNG, not SVG, and the core that makes slips never loads Qt. `make icons` runs this."""
+    folder = data_dir("assets") / "icons"
+    out = folder / "png"
+    out.mkdir(exist_ok=True)
+    written = []
+    for svg in sorted(folder.glob("*.svg")):
+        path = out / f"{svg.stem}.png"
+        draw(svg.stem, "#000000", PRINTED_SIDE).save(str(path))
+        written.append(path)
+    return written
+
+
 class IconImageProvider(QQuickImageProvider):
     def __init__(self):
         super().__init__(QQuickImageProvider.ImageType.Image)
@@ -46,19 +81,16 @@ class IconImageProvider(QQuickImageProvider):
     def requestImage(self, image_id: str, size: QSize, requested: QSize) -> QImage:  # noqa: N802
         name, _, colour = image_id.partition("/")
         side = max(requested.width(), requested.height(), 0) or DEFAULT_SIDE
-        image = QImage(side, side, QImage.Format.Format_ARGB32_Premultiplied)
-        image.fill(0)  # transparent (not Qt.GlobalColor: the Qt namespace costs ~16 ms at start-up)
-        svg = _svg(name)
-        if svg is not None:
-            from PySide6.QtSvg import QSvgRenderer  # only once a picture is shown: not at start-up
-
-            svg = svg.replace("currentColor", svg_colour(colour))
-            renderer = QSvgRenderer(QByteArray(svg.encode()))
-            painter = QPainter(image)
-            painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-            renderer.render(painter)
-            painter.end()
+        image = draw(name, colour, side)
         if size is not None:
             size.setWidth(side)
             size.setHeight(side)
         return image
+
+
+if __name__ == "__main__":
+    from PySide6.QtGui import QGuiApplication
+
+    app = QGuiApplication([])
+    for written in write_printed_copies():
+        print(written)

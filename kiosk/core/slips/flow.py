@@ -34,6 +34,7 @@ class _Text:
     rtl: bool
     script: str
     centre: bool
+    indent: float = 0.0  # room kept at the reading edge (for a picture beside the line)
 
 
 @dataclass(frozen=True)
@@ -130,6 +131,22 @@ class Column:
         self._ops.append(_Qr(modules, self.height, size, x))
         self.height += size
 
+    def pictured(self, picture: Path, content: str, size: float, colour=INK, gap: float = 0.0) -> None:  # noqa: ANN001
+        """A line of text with a picture beside it at the reading edge (Easy Read: one idea, one
+        picture), the picture as tall as two lines of text and level with the first one."""
+        side = size * 2.2
+        indent = side + size * 0.6
+        top = self.height
+        lines = textline.wrap(content, size, False, self.width - indent, self.script)
+        text_height = size * 1.25 * len(lines)
+        offset = max(0.0, (side - text_height) / 2)  # a one-line idea sits level with its picture
+        x = self.width - side if self.rtl else 0.0
+        self._ops.append(_Image(picture, top, side, side, x))
+        for n, line in enumerate(lines):
+            baseline = top + offset + size * 1.25 * (n + 1) - size * 0.25
+            self._ops.append(_Text(line, baseline, size, False, colour, self.rtl, self.script, False, indent))
+        self.height = top + max(side, text_height + offset) + gap
+
     def image(self, path: Path, height: float, centre: bool = False) -> None:
         """A picture (the partnership's logo) at the reading edge, at most the column's width."""
         w, h = _image(path).getSize()
@@ -151,8 +168,8 @@ class Column:
                 textline.draw(
                     pdf,
                     op.text,
-                    left,
-                    self.width,
+                    left if op.rtl else left + op.indent,
+                    self.width - op.indent,
                     top - op.baseline,
                     op.size,
                     op.bold,

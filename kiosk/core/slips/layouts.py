@@ -146,6 +146,12 @@ def _entries(col: Column, content: SlipContent, sz: Sizes, palette: Palette, gap
 
 
 def _lines(col: Column, content: SlipContent, sz: Sizes, palette: Palette, centre: bool = False) -> None:
+    if content.words.pictures:  # Easy Read: a picture beside each idea
+        from kiosk.core.resources import asset
+
+        for line, picture in zip(content.words.lines, content.words.pictures, strict=True):
+            col.pictured(asset(f"icons/png/{picture}.png"), line, sz.line, palette.ink, gap=sz.line * 0.3)
+        return
     english = content.english.lines if content.english else [None] * len(content.words.lines)
     for line, en in zip(content.words.lines, english, strict=True):
         _twin(col, line, en, sz.line, palette.ink, palette, centre=centre)

@@ -42,6 +42,7 @@ class Words:
     lines: list[str]
     qr_caption: str
     footer: str
+    pictures: tuple[str, ...] = ()  # Easy Read: the picture beside each line of `lines`
 
 
 @dataclass(frozen=True)
@@ -69,11 +70,20 @@ def slip_text(bundle: Bundle, request: SlipRequest) -> dict:
     printed = format_date(
         request.printed_on or date.today(), format="long", locale=languages.babel_locale(request.language)
     )
+    lines = [fill(_(line), numbers.__getitem__) for line in lines]
+    pictures: tuple[str, ...] = ()
+    if request.language == languages.EASY_READ:  # one idea a line, each with its picture
+        from kiosk.core.easyread import ideas
+
+        short = tuple(n for n in numbers.values() if n.isdigit() and len(n) <= 3)  # 999, 112
+        found = [idea for line in lines for idea in ideas(line, short)]
+        lines, pictures = [i.text for i in found], tuple(i.icon for i in found)
     return {
         "title": _(bundle.discreet.title if request.discreet else bundle.slip_title),
         "subtitle": "" if request.discreet else _(concern.title),
         "entries": card_entries(bundle, request.concern, request.discreet, _),
-        "lines": [fill(_(line), numbers.__getitem__) for line in lines],
+        "lines": lines,
+        "pictures": pictures,
         "qr_caption": _("Scan with your phone camera to save these numbers."),
         "footer": (
             _("Printed on {date}").format(date=printed)
