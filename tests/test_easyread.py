@@ -329,12 +329,12 @@ def test_the_printed_copies_of_the_pictures_are_up_to_date(qapp):
     from PySide6.QtGui import QImage
 
     from kiosk.core.resources import data_dir
-    from kiosk.ui.icons import PRINTED_SIDE, draw
+    from kiosk.ui.icons import printed_copy
 
     folder = data_dir("assets") / "icons"
     svgs = sorted(p.stem for p in folder.glob("*.svg"))
     assert sorted(p.stem for p in (folder / "png").glob("*.png")) == svgs, "run `make icons`"
     for name in svgs:
         printed = QImage(str(folder / "png" / f"{name}.png")).convertToFormat(QImage.Format.Format_ARGB32)
-        fresh = draw(name, "#000000", PRINTED_SIDE).convertToFormat(QImage.Format.Format_ARGB32)
+        fresh = printed_copy(name).convertToFormat(QImage.Format.Format_ARGB32)
         assert printed == fresh, f"{name}.png is older than {name}.svg: run `make icons`"

@@ -69,9 +69,10 @@ class _Image:
     height: float
     width: float
     x: float  # from the column's left
+    opaque: bool = False  # no transparency to mask (a picture on white), which draws faster
 
 
-@lru_cache(maxsize=8)
+@lru_cache(maxsize=64)
 def _image(path: Path):  # noqa: ANN202 - a reportlab ImageReader, read once per process
     from reportlab.lib.utils import ImageReader
 
@@ -141,7 +142,7 @@ class Column:
         text_height = size * 1.25 * len(lines)
         offset = max(0.0, (side - text_height) / 2)  # a one-line idea sits level with its picture
         x = self.width - side if self.rtl else 0.0
-        self._ops.append(_Image(picture, top, side, side, x))
+        self._ops.append(_Image(picture, top, side, side, x, opaque=True))
         for n, line in enumerate(lines):
             baseline = top + offset + size * 1.25 * (n + 1) - size * 0.25
             self._ops.append(_Text(line, baseline, size, False, colour, self.rtl, self.script, False, indent))
@@ -188,7 +189,8 @@ class Column:
                 pdf.line(left, top - op.offset, left + self.width, top - op.offset)
             elif isinstance(op, _Image):
                 y = top - op.top - op.height
-                pdf.drawImage(_image(op.path), left + op.x, y, op.width, op.height, mask="auto")
+                mask = None if op.opaque else "auto"
+                pdf.drawImage(_image(op.path), left + op.x, y, op.width, op.height, mask=mask)
             else:
                 draw_qr(pdf, op.modules, left + op.x, top - op.top - op.size, op.size)
 
