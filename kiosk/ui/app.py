@@ -7,11 +7,11 @@ import os
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QLibraryInfo, QLocale, QObject, QTimer, QTranslator
+from PySide6.QtCore import QObject, QTimer, QTranslator
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtQml import QQmlApplicationEngine
-from PySide6.QtQuick import QQuickItem, QQuickWindow
 
 from kiosk.core.content.loader import BundleError
 from kiosk.core.content.model import Bundle
@@ -22,7 +22,6 @@ from kiosk.ui import registry
 from kiosk.ui.content import ContentAdapter
 from kiosk.ui.display import DisplayAdapter
 from kiosk.ui.fonts import ensure_all_fonts, ensure_font
-from kiosk.ui.icons import IconImageProvider
 from kiosk.ui.idle import IdleMonitor
 from kiosk.ui.lockdown import LockDown
 from kiosk.ui.memory import release_free_memory
@@ -33,6 +32,9 @@ from kiosk.ui.slips import SlipsAdapter
 from kiosk.ui.speech import SpeechAdapter
 from kiosk.ui.staff import StaffAdapter
 from kiosk.ui.translator import GettextTranslator
+
+if TYPE_CHECKING:
+    from PySide6.QtQuick import QQuickWindow
 
 log = logging.getLogger(__name__)
 QML_DIR = Path(__file__).parent / "qml"
@@ -116,7 +118,8 @@ class KioskApp(QObject):
         registry.bind(self.engine, self)
         self.qr_provider = QrImageProvider(bundle)
         self.engine.addImageProvider("qr", self.qr_provider)
-        self.engine.addImageProvider("icon", IconImageProvider())
+        self._icons = False
+        self.ensure_pictures()
         self.engine.addImportPath(str(QML_DIR))
         self.engine.setInitialProperties(
             {"kioskMode": not options.windowed, "startWidth": options.width, "startHeight": options.height}
@@ -174,6 +177,8 @@ class KioskApp(QObject):
 
     def screen_text(self) -> str:
         """What the current screen says, in reading order, for Listen."""
+        from PySide6.QtQuick import QQuickItem
+
         page = self.window.findChild(QQuickItem, "page")
         texts = []
 
@@ -189,11 +194,21 @@ class KioskApp(QObject):
             walk(page.property("item"))
         return "\n".join(t if t.endswith((".", "?", "!", ":", "。", "؟", "۔")) else t + "." for t in texts)
 
+    def ensure_pictures(self) -> None:
+        """The Easy Read pictures' image provider, added when Easy Read is first shown (its QtSvg
+        and drawing code need not load at every start-up)."""
+        if self.session.easyRead and not self._icons:
+            from kiosk.ui.icons import IconImageProvider
+
+            self.engine.addImageProvider("icon", IconImageProvider())
+            self._icons = True
+
     def apply_language(self) -> None:
         """One call switches everything: catalog, Qt's own strings, locale, fonts, text direction."""
-        from PySide6.QtCore import Qt  # the Qt namespace costs ~16 ms on first use: not at start-up
+        from PySide6.QtCore import QLibraryInfo, QLocale, Qt  # the Qt namespace costs ~16 ms: not at start-up
 
         code = self.session.language
+        self.ensure_pictures()
         ensure_font(self.session.fontFamily)
         self.translator.set_language(code)
         self.qt_translator.load(
