@@ -167,6 +167,11 @@ def picture_for(line: str, emergency: tuple[str, ...] = ()) -> str:
     return "question" if text.rstrip("\"'”’) ").endswith("?") else GENERIC
 
 
+def emergency_numbers(numbers) -> tuple[str, ...]:  # noqa: ANN001 - the bundle's numbers and emails
+    """The short numbers among a bundle's published numbers: the emergency numbers (three digits)."""
+    return tuple(n for n in numbers if n.isdigit() and len(n) <= 3)
+
+
 def ideas(text: str, emergency: tuple[str, ...] = ()) -> list[Idea]:
     """Easy Read text as one idea per line, each with its picture (`emergency` as for picture_for)."""
     return [Idea(picture_for(line, emergency), line) for line in lines(text)]

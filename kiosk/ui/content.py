@@ -170,10 +170,9 @@ class ContentAdapter(QObject):
     @Slot(str, result="QVariantList")
     def ideas(self, text: str) -> list[dict]:
         """Easy Read text as one idea per line, each with the name of its picture: [{icon, text}]."""
-        from kiosk.core.easyread import ideas
+        from kiosk.core.easyread import emergency_numbers, ideas
 
-        # Short numbers (three digits) are emergency numbers; the bundle publishes them like any other.
-        emergency = tuple(c.phone for c in self._bundle.contacts.values() if c.phone and len(c.phone) <= 3)
+        emergency = emergency_numbers(self._bundle.contact_numbers().values())
         return [{"icon": idea.icon, "text": idea.text} for idea in ideas(text, emergency)]
 
     @Slot("QVariantList", result="QVariantList")

@@ -73,9 +73,9 @@ def slip_text(bundle: Bundle, request: SlipRequest) -> dict:
     lines = [fill(_(line), numbers.__getitem__) for line in lines]
     pictures: tuple[str, ...] = ()
     if request.language == languages.EASY_READ:  # one idea a line, each with its picture
-        from kiosk.core.easyread import ideas
+        from kiosk.core.easyread import emergency_numbers, ideas
 
-        short = tuple(n for n in numbers.values() if n.isdigit() and len(n) <= 3)  # 999, 112
+        short = emergency_numbers(numbers.values())
         found = [idea for line in lines for idea in ideas(line, short)]
         lines, pictures = [i.text for i in found], tuple(i.icon for i in found)
     return {
