@@ -338,3 +338,14 @@ def test_the_printed_copies_of_the_pictures_are_up_to_date(qapp):
         printed = QImage(str(folder / "png" / f"{name}.png")).convertToFormat(QImage.Format.Format_ARGB32)
         fresh = printed_copy(name).convertToFormat(QImage.Format.Format_ARGB32)
         assert printed == fresh, f"{name}.png is older than {name}.svg: run `make icons`"
+
+
+def test_pictures_load_on_the_screen_in_use_when_easy_read_is_chosen(make_kiosk, qtlog):
+    r = make_kiosk()
+    r.show("guidance")
+    r.tap("easyRead")
+    r.settle()
+    pictures = [i for i in r.items() if i.objectName() == "ideaPicture"]
+    assert len(pictures) >= 10
+    assert all(p.property("progress") == 1.0 and p.implicitWidth() > 0 for p in pictures)
+    assert not [m.message for m in qtlog.records if "image provider" in m.message.lower()]

@@ -22,6 +22,7 @@ from kiosk.ui import registry
 from kiosk.ui.content import ContentAdapter
 from kiosk.ui.display import DisplayAdapter
 from kiosk.ui.fonts import ensure_all_fonts, ensure_font
+from kiosk.ui.icons import IconImageProvider
 from kiosk.ui.idle import IdleMonitor
 from kiosk.ui.lockdown import LockDown
 from kiosk.ui.memory import release_free_memory
@@ -118,8 +119,8 @@ class KioskApp(QObject):
         registry.bind(self.engine, self)
         self.qr_provider = QrImageProvider(bundle)
         self.engine.addImageProvider("qr", self.qr_provider)
-        self._icons = False
-        self.ensure_pictures()
+        # Before the QML loads: a provider added later is not found ("Invalid image provider").
+        self.engine.addImageProvider("icon", IconImageProvider())
         self.engine.addImportPath(str(QML_DIR))
         self.engine.setInitialProperties(
             {"kioskMode": not options.windowed, "startWidth": options.width, "startHeight": options.height}
@@ -194,21 +195,11 @@ class KioskApp(QObject):
             walk(page.property("item"))
         return "\n".join(t if t.endswith((".", "?", "!", ":", "。", "؟", "۔")) else t + "." for t in texts)
 
-    def ensure_pictures(self) -> None:
-        """The Easy Read pictures' image provider, added when Easy Read is first shown (its QtSvg
-        and drawing code need not load at every start-up)."""
-        if self.session.easyRead and not self._icons:
-            from kiosk.ui.icons import IconImageProvider
-
-            self.engine.addImageProvider("icon", IconImageProvider())
-            self._icons = True
-
     def apply_language(self) -> None:
         """One call switches everything: catalog, Qt's own strings, locale, fonts, text direction."""
         from PySide6.QtCore import QLibraryInfo, QLocale, Qt  # the Qt namespace costs ~16 ms: not at start-up
 
         code = self.session.language
-        self.ensure_pictures()
         ensure_font(self.session.fontFamily)
         self.translator.set_language(code)
         self.qt_translator.load(

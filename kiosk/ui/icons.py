@@ -10,12 +10,15 @@ import logging
 import re
 from functools import cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QSize
-from PySide6.QtGui import QImage, QPainter
 from PySide6.QtQuick import QQuickImageProvider
 
 from kiosk.core.resources import data_dir
+
+if TYPE_CHECKING:  # drawing classes load with the first picture, not at every start-up
+    from PySide6.QtCore import QSize
+    from PySide6.QtGui import QImage
 
 log = logging.getLogger(__name__)
 DEFAULT_SIDE = 96
@@ -42,6 +45,9 @@ def _svg(name: str) -> str | None:
 
 def draw(name: str, colour: str, side: int = DEFAULT_SIDE) -> QImage:
     """The picture `name` in `colour`, `side` pixels square, on a transparent ground."""
+    from PySide6.QtCore import QByteArray
+    from PySide6.QtGui import QImage, QPainter
+
     image = QImage(side, side, QImage.Format.Format_ARGB32_Premultiplied)
     image.fill(0)  # transparent (not Qt.GlobalColor: the Qt namespace costs ~16 ms at start-up)
     svg = _svg(name)
@@ -63,6 +69,8 @@ PRINTED_SIDE = 128  # pixels of the PNG copies the slips print (about 400 dpi at
 def printed_copy(name: str) -> QImage:
     """Black on white, in grey levels: slips are white paper, and a PDF draws a one-channel image
     with no transparency mask several times faster (the Easy Read slip's 15 ms budget)."""
+    from PySide6.QtGui import QImage, QPainter
+
     image = QImage(PRINTED_SIDE, PRINTED_SIDE, QImage.Format.Format_RGB32)
     image.fill(0xFFFFFFFF)
     painter = QPainter(image)
