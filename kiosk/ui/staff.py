@@ -27,6 +27,7 @@ from kiosk.ui import registry
 
 if TYPE_CHECKING:
     from kiosk.core.config import Settings
+    from kiosk.core.content.model import Bundle
 
 log = logging.getLogger(__name__)
 QML_IMPORT_NAME = registry.QML_IMPORT_NAME
@@ -624,12 +625,9 @@ class StaffAdapter(QObject):
             notices, bundle, problems = result
             for line in [*notices, *problems]:
                 log.info("content folder: %s", line)
+            shown = self._switch_to(bundle)
             if bundle is not None:
-                k.use_bundle(bundle)
                 k.options.bundle_problems = list(problems)
-                shown = f"The kiosk now shows {bundle.name} {bundle.version} ({bundle.date.isoformat()})."
-            else:
-                shown = "The content on screen is unchanged."
             self._set(message=f"Saved. {shown}", details=[*notices, *problems])
 
         self._run(work, done, "using the content folder")
@@ -824,6 +822,14 @@ class StaffAdapter(QObject):
     def goBack(self) -> None:  # noqa: N802 - QML API
         self._content_step("rollback")
 
+    def _switch_to(self, bundle: Bundle | None) -> str:
+        """Show `bundle` on the running kiosk (None: keep what it shows); what staff are told."""
+        if bundle is None:
+            return "The content on screen is unchanged."
+        self._kiosk.use_bundle(bundle)
+        self._summarise()
+        return f"The kiosk now shows {bundle.name} {bundle.version} ({bundle.date.isoformat()})."
+
     def _content_step(self, step: str) -> None:
         if self._mode != "updates" or self._busy or self._kiosk is None:
             return
@@ -848,13 +854,7 @@ class StaffAdapter(QObject):
             messages, bundle = result
             for line in messages:
                 log.info("content %s: %s", step, line)
-            if bundle is not None:
-                self._kiosk.use_bundle(bundle)
-                self._summarise()
-                message = f"The kiosk now shows {bundle.name} {bundle.version} ({bundle.date.isoformat()})."
-            else:
-                message = "The content on screen is unchanged."
-            self._set(message=message, details=list(messages))
+            self._set(message=self._switch_to(bundle), details=list(messages))
 
         what = "the check for new content" if step == "check" else "going back to the previous content"
         self._run(work, done, what)
