@@ -76,3 +76,21 @@ def slip_text():
         return "\n".join(page.extract_text() for page in PdfReader(io.BytesIO(pdf)).pages)
 
     return read
+
+
+@pytest.fixture
+def signed_inbox(tmp_path):
+    """An update folder holding the fictional example bundle, packed and signed with a new key:
+    (the folder, the public key a kiosk must trust)."""
+    pytest.importorskip("cryptography")
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+
+    from kiosk.core.content import pack, signing
+
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    package = inbox / "example.kbundle"
+    pack.pack(builtin_bundle("example"), package)
+    key = Ed25519PrivateKey.generate()
+    package.write_bytes(signing.sign(package.read_bytes(), key))
+    return inbox, signing.public_text(key.public_key())

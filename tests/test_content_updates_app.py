@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import argparse
 
-import pytest
-
 from kiosk.cli import _content_location
 from kiosk.core.config import Settings
 from kiosk.core.resources import data_dir
@@ -41,19 +39,8 @@ def test_allow_unsigned_is_a_site_setting(tmp_path):
     assert [(p.line, p.key) for p in problems] == [(2, "content.allow_unsigned")]
 
 
-def test_a_signed_package_in_the_inbox_is_installed_and_run(tmp_path):
-    pytest.importorskip("cryptography")
-    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
-
-    from kiosk.core.content import pack, signing
-
-    inbox = tmp_path / "inbox"
-    inbox.mkdir()
-    package = inbox / "example.kbundle"
-    pack.pack(data_dir("bundles") / "example", package)
-    key = Ed25519PrivateKey.generate()
-    package.write_bytes(signing.sign(package.read_bytes(), key))
-    public = signing.public_text(key.public_key())
+def test_a_signed_package_in_the_inbox_is_installed_and_run(tmp_path, signed_inbox):
+    inbox, public = signed_inbox
     path, notices = _content_location(
         _args(), Settings(bundle=inbox, trusted_keys=(public,)), tmp_path / "data"
     )

@@ -253,21 +253,6 @@ def test_with_no_usb_stick_the_figures_go_to_the_exports_folder(staff_kiosk, tmp
 # --- content updates ---------------------------------------------------------------------------
 
 
-def _signed_inbox(tmp_path) -> tuple:
-    pytest.importorskip("cryptography")
-    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
-
-    from kiosk.core.content import pack, signing
-
-    inbox = tmp_path / "inbox"
-    inbox.mkdir()
-    package = inbox / "example.kbundle"
-    pack.pack(shipped_data("bundles") / "example", package)
-    key = Ed25519PrivateKey.generate()
-    package.write_bytes(signing.sign(package.read_bytes(), key))
-    return inbox, signing.public_text(key.public_key())
-
-
 def _qr_text(kiosk) -> str:
     import zxingcpp
     from PIL import Image
@@ -286,8 +271,8 @@ def _qr_text(kiosk) -> str:
     return zxingcpp.read_barcodes(pil)[0].text
 
 
-def test_check_now_switches_the_running_kiosk_and_go_back_returns(staff_kiosk, tmp_path, bundle):
-    inbox, public = _signed_inbox(tmp_path)
+def test_check_now_switches_the_running_kiosk_and_go_back_returns(staff_kiosk, signed_inbox, bundle):
+    inbox, public = signed_inbox
     r, _, _ = staff_kiosk(f'\n[content]\nbundle = "{inbox}"\ntrusted_keys = ["{public}"]\n')
     r.kiosk.session.go("guidance")
     assert r.kiosk.bundle.id == "wigan"
@@ -392,8 +377,8 @@ def test_every_period_is_a_calendar_year_or_everything():
     assert timedelta(seconds=step_idle(120, 1)) == timedelta(minutes=2, seconds=30)
 
 
-def test_the_content_folder_is_typed_saved_and_used_at_once(staff_kiosk, tmp_path):
-    inbox, public = _signed_inbox(tmp_path)
+def test_the_content_folder_is_typed_saved_and_used_at_once(staff_kiosk, signed_inbox):
+    inbox, public = signed_inbox
     r, _, data = staff_kiosk(f'\n[content]\ntrusted_keys = ["{public}"]\n')
     assert r.kiosk.bundle.id == "wigan"
     open_settings(r)
