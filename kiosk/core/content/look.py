@@ -47,9 +47,10 @@ def read_look(folder: Path, data: dict[str, Any], line_of) -> Look:  # noqa: ANN
             logo = folder / data["logo"]
     colours = {}
     if "theme" in data:
-        for field, why in theme_problems(data["theme"]):
+        found = list(theme_problems(data["theme"]))
+        for field, why in found:
             problem(field, f"{why}; the kiosk uses its own colours")
-        if not any(True for _ in theme_problems(data["theme"])):  # all or none: colours go together
+        if not found:  # all or none: colours go together
             colours = {k: v.lower() for k, v in data["theme"].items()}
     languages: tuple[str, ...] = ()
     if "languages" in data:
