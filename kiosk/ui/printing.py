@@ -42,6 +42,11 @@ NEUTRAL_TITLE = "Useful numbers"
 SLIP_TITLE = "Contact slip"
 MAX_COPIES = 50
 CONNECT_TIMEOUT_MS = 2000
+# The name of the one document in each job. Fixed, ASCII, no white space: Debian 12's cupsd
+# 2.4.2-3+deb12u10 (the security update of 2026-11-20) segfaults on a document name that contains
+# a space or a tab, and every later job then finds the print system down. The job's title (what
+# `lpstat` and the printer's panel show) is still "Contact slip" or "Useful numbers".
+DOCUMENT_NAME = "slip.pdf"
 RASTER_DPI = 300  # pages drawn as images (Windows): sharp on paper, a few MB per A4 page
 
 
@@ -372,7 +377,8 @@ class _Cups:
             lib.cupsFreeOptions(count, options)
         if job_id <= 0:
             self._raise(name, "create job")
-        if lib.cupsStartDocument(None, printer, job_id, label, b"application/pdf", 1) != HTTP_CONTINUE:
+        document = DOCUMENT_NAME.encode()
+        if lib.cupsStartDocument(None, printer, job_id, document, b"application/pdf", 1) != HTTP_CONTINUE:
             self._abandon(name, job_id, "send document")
         if lib.cupsWriteRequestData(None, pdf, len(pdf)) != HTTP_CONTINUE:
             self._abandon(name, job_id, "send document")
