@@ -73,23 +73,24 @@ def render_rows(renders: int = 150, warmup: int = 10) -> list[Result]:
     return rows
 
 
-def _queue_or_reason():
+def print_system_or_reason():
+    """The tests' CUPS queue (tests/print_queue.py), set up, or why it cannot be."""
     from tests import print_queue
 
     reason = print_queue.unavailable()
     if reason:
         return None, reason
     try:
-        print_queue._take_the_queue(timeout=120)
-        return print_queue.setup(), None
+        print_queue.take_the_queue(timeout=120)
+        return print_queue.PrintSystem().setup(), None
     except Exception as exc:  # noqa: BLE001 - the row says why
         return None, str(exc)
 
 
 def tap_rows(taps: int = 20) -> list[Result]:
-    queue, reason = _queue_or_reason()
+    system, reason = print_system_or_reason()
     name = "tap to job queued in CUPS"
-    if queue is None:
+    if system is None:
         return [Result(f"{name}: not measured ({reason})", float("nan"), "ms", goal=f"≤ {TAP_GOAL_MS:g} ms")]
 
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -107,6 +108,7 @@ def tap_rows(taps: int = 20) -> list[Result]:
     register_fonts(app)
     kiosk = KioskApp(app, load_bundle(builtin_bundle()), Options(windowed=True, width=1920, height=1080))
     slips = kiosk.slips
+    queue = system.queue
     slips.set_site(collection_point="the front desk", printer=queue.name)
 
     def spin(ms: int) -> None:
@@ -163,7 +165,7 @@ def tap_rows(taps: int = 20) -> list[Result]:
     finally:
         kiosk.shutdown()
         spin(200)
-        queue.clear()
+        system.reset()
 
 
 def run() -> list[Result]:

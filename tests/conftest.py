@@ -78,6 +78,52 @@ def slip_text():
     return read
 
 
+# The real print system (tests/print_queue.py) ---------------------------------------------------
+
+_print_system = None  # the run's PrintSystem, for failure reports
+
+
+@pytest.fixture(scope="session")
+def print_system():
+    """cupsd and the `kiosk-test` queue for the whole run: set up once (as root), cupsd's log level
+    raised while the tests run, and left running and accepting at the end. Without root or CUPS
+    the print tests skip with the reason, except in CI, where they must run."""
+    global _print_system
+    from tests import print_queue
+
+    reason = print_queue.unavailable()
+    if reason:
+        if os.environ.get("CI") == "true":
+            pytest.fail(f"CI must print to a real CUPS queue, but {reason}; see .ci/run", pytrace=False)
+        pytest.skip(f"no real print queue: {reason}")
+    print_queue.take_the_queue()
+    _print_system = print_queue.PrintSystem().setup(debug_logging=True)
+    yield _print_system
+    _print_system.finish()
+
+
+@pytest.fixture
+def queue(print_system):
+    """The test queue, checked before the test (cupsd up, queue enabled, accepting and empty) and
+    after it (cupsd did not die), then emptied again for the next test."""
+    problem = print_system.before_test()
+    if problem:
+        pytest.fail(f"the print system was not ready before this test: {problem}", pytrace=False)
+    yield print_system.queue
+    problem = print_system.after_test()
+    if problem:
+        pytest.fail(problem, pytrace=False)
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_makereport(item, call):
+    """A failed print test shows the print system's state and the end of cupsd's own log."""
+    outcome = yield
+    report = outcome.get_result()
+    if report.failed and _print_system is not None and "print_system" in item.fixturenames:
+        report.sections.append(("print system (cupsd)", _print_system.report()))
+
+
 @pytest.fixture
 def signed_inbox(tmp_path):
     """An update folder holding the fictional example bundle, packed and signed with a new key:

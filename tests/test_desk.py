@@ -15,15 +15,9 @@ from kiosk.core.slips.render import SlipRequest, render_slip
 # Controls' own types in later engines ("Type ComboBox unavailable"). `kiosk desk` runs in a
 # process of its own, where the desk's types are the first registered.
 from kiosk.ui.desk.window import DeskWindow
-from tests import print_queue
 from tests.driver import card_numbers, expected_numbers, walk
 from tests.test_slip_layouts import qr_codes
 from tests.test_slips import needs_pdftoppm
-
-
-@pytest.fixture(scope="module")
-def queue():
-    return print_queue.for_tests()
 
 
 class Receptionist:
@@ -66,7 +60,6 @@ def open_desk(qapp, qtbot, fonts, bundle, queue):
     """Open `kiosk desk` on the test queue; it is closed after the test."""
     from PySide6.QtGui import QGuiApplication
 
-    queue.clear()
     _forget_kiosk_languages(qapp)
     opened = []
 
@@ -82,8 +75,6 @@ def open_desk(qapp, qtbot, fonts, bundle, queue):
     for desk in opened:
         desk.shutdown()
     qapp.processEvents()
-    print_queue.start_scheduler()
-    queue.clear()
     assert not [w for w in QGuiApplication.topLevelWindows() if w.isVisible()], "desk windows left open"
 
 
@@ -195,7 +186,7 @@ def test_shows_the_printer_and_whether_it_is_ready(open_desk, queue):
     r.qtbot.waitUntil(lambda: r.adapter.printerText.startswith("Ready"), timeout=5000)
     assert r.text("printerStatus") == f"Ready: {queue.name}"
     assert queue.name in r.adapter.printers
-    print_queue.run("cupsdisable", queue.name)
+    queue.disable()
     r.adapter.refreshPrinter()
     r.qtbot.waitUntil(lambda: not r.adapter.printerReady, timeout=5000)
     assert "Not ready: The printer is paused or offline" in r.text("printerStatus")

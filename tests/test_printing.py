@@ -9,6 +9,7 @@ clear reason the kiosk, the desk and `kiosk print` show.
 
 from __future__ import annotations
 
+import contextlib
 import io
 import time
 
@@ -16,26 +17,17 @@ import pytest
 
 from kiosk.core import i18n, qr
 from kiosk.core.slips.render import SlipRequest, render_slip
-from tests import print_queue
 from tests.driver import card_numbers, expected_numbers
 from tests.test_slip_layouts import qr_codes
 from tests.test_slips import needs_pdftoppm
 
 
-@pytest.fixture(scope="module")
-def queue():
-    return print_queue.for_tests()
-
-
 @pytest.fixture
 def printing(queue, qapp):
-    """The print path, with the queue enabled, accepting and empty before and after each test."""
+    """The print path; the `queue` fixture (conftest.py) checks the print system before and after."""
     from kiosk.ui import printing
 
-    queue.clear()
-    yield printing
-    print_queue.start_scheduler()
-    queue.clear()
+    return printing
 
 
 def _text(pdf: bytes) -> str:
@@ -83,6 +75,49 @@ def test_job_names_never_reveal_the_concern(printing, queue, bundle, concern, di
         assert word not in meta["title"].lower()
 
 
+# cupsd 2.4.2-3+deb12u10 (Debian 12's security update of 2026-11-20) segfaults when a job's document
+# name contains white space; the kiosk sent "Contact slip" there, so every slip killed the print
+# system on an up-to-date machine (issue 11). docs/printing.md lists the CUPS versions tested.
+
+
+@pytest.mark.parametrize("discreet", [False, True], ids=["titled", "discreet"])
+def test_cupsd_document_name_crash_the_scheduler_lives_through_each_slip(
+    printing, print_system, queue, bundle, discreet
+):
+    from tests.print_queue import scheduler_running
+
+    for concern in ("child", "all"):
+        job = printing.print_slip(bundle, SlipRequest(concern=concern, discreet=discreet), printer=queue.name)
+        assert "999" in _text(queue.received(job.job_id)), "the job arrived"
+        assert scheduler_running(), f"cupsd died on a {job.title!r} slip{print_system.crash_note()}"
+        assert print_system.crash_note() == "", "the kernel saw cupsd crash"
+    assert printing.status(queue.name).ready
+
+
+def test_cupsd_document_name_crash_no_white_space_reaches_the_scheduler():
+    """What the print path hands libcups, recorded: needs no CUPS at all."""
+    from kiosk.ui import printing
+
+    calls: dict[str, tuple] = {}
+    replies = {"cupsAddOption": 1, "cupsCreateJob": 7, "cupsStartDocument": 100, "cupsWriteRequestData": 100}
+
+    class Lib:
+        def __getattr__(self, name):
+            def call(*args):
+                calls[name] = args
+                return replies.get(name, 0)
+
+            setattr(self, name, call)
+            return call
+
+    cups = printing._Cups(Lib())
+    for title in (printing.SLIP_TITLE, printing.NEUTRAL_TITLE):
+        assert cups.submit("desk", b"%PDF-1.4", title, 1) == 7
+        document = calls["cupsStartDocument"][3]
+        assert document == b"slip.pdf" and not any(c.isspace() for c in document.decode())
+        assert calls["cupsCreateJob"][2] == title.encode(), "the job keeps its neutral title"
+
+
 def test_copies_reach_the_queue(printing, queue, bundle):
     job = printing.print_slip(bundle, SlipRequest(format="a4-sheet"), printer=queue.name, copies=3)
     assert queue.meta(job.job_id)["copies"] == "3"
@@ -117,17 +152,17 @@ def test_a_printer_that_does_not_exist(printing, queue, bundle):
 
 
 def test_a_disabled_queue_is_paused_and_nothing_is_queued(printing, queue, bundle):
-    print_queue.run("cupsdisable", queue.name)
+    queue.disable()
     status = printing.status(queue.name)
     assert (status.ready, status.problem) == (False, printing.Problem.PAUSED)
     with pytest.raises(printing.PrintError) as caught:
         printing.print_slip(bundle, SlipRequest(), printer=queue.name)
     assert caught.value.problem is printing.Problem.PAUSED
-    assert print_queue.run("lpstat", "-o", queue.name, check=False).stdout.strip() == ""
+    assert queue.pending() == []
 
 
 def test_a_queue_that_rejects_jobs(printing, queue, bundle):
-    print_queue.run("cupsreject", queue.name)
+    queue.reject()
     assert printing.status(queue.name).problem is printing.Problem.NOT_ACCEPTING
     with pytest.raises(printing.PrintError) as caught:
         printing.print_slip(bundle, SlipRequest(), printer=queue.name)
@@ -139,18 +174,14 @@ def test_a_queue_that_rejects_jobs(printing, queue, bundle):
     assert "IPP status 0x0506" in str(refused.value)
 
 
-def test_the_daemon_stopped(printing, queue, bundle):
-    if not print_queue.stop_scheduler():
-        pytest.skip("cupsd restarts on demand here (socket activation), so it cannot be stopped for a test")
-    try:
+def test_the_daemon_stopped(printing, print_system, queue, bundle):
+    with print_system.scheduler_stopped():
         status = printing.status(queue.name)
         assert (status.ready, status.problem) == (False, printing.Problem.SPOOLER_DOWN)
         with pytest.raises(printing.PrintError) as caught:
             printing.print_slip(bundle, SlipRequest(), printer=queue.name)
         assert caught.value.problem is printing.Problem.SPOOLER_DOWN
         assert "not running" in str(caught.value)
-    finally:
-        print_queue.start_scheduler()
     assert printing.status(queue.name).ready, "printing works again once the daemon is back"
 
 
@@ -255,20 +286,16 @@ def test_plain_title_print_is_neutral_on_paper_and_in_the_queue(make_kiosk, prin
     ],
 )
 def test_a_failure_points_to_the_qr_code_and_the_numbers_stay(
-    make_kiosk, printing, queue, bundle, trouble, message
+    make_kiosk, printing, print_system, queue, bundle, trouble, message
 ):
     r = make_kiosk()
     r.kiosk.slips.set_site(printer="no-such-queue" if trouble == "no-such-queue" else queue.name)
     _to_take_screen(r)
     if trouble == "disabled":
-        print_queue.run("cupsdisable", queue.name)
-    if trouble == "daemon-stopped" and not print_queue.stop_scheduler():
-        pytest.skip("cupsd restarts on demand here (socket activation)")
-    try:
+        queue.disable()
+    with print_system.scheduler_stopped() if trouble == "daemon-stopped" else contextlib.nullcontext():
         r.tap("makeSlip")
         r.qtbot.waitUntil(lambda: r.kiosk.slips.state == "failed", timeout=10000)
-    finally:
-        print_queue.start_scheduler()
     shown = r.text()
     assert message in shown
     assert "Please scan the QR code on the screen with your phone camera" in shown
