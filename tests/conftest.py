@@ -124,6 +124,18 @@ def pytest_runtest_makereport(item, call):
         report.sections.append(("print system (cupsd)", _print_system.report()))
 
 
+def pytest_terminal_summary(terminalreporter):
+    """Skipped tests, one line per reason (pyproject's -r flags leave skips out): without root or
+    CUPS every print test skips for the same reason, and one line says it."""
+    reasons: dict[str, int] = {}
+    for report in terminalreporter.stats.get("skipped", []):
+        reason = report.longrepr[2] if isinstance(report.longrepr, tuple) else str(report.longrepr)
+        reason = reason.removeprefix("Skipped: ")
+        reasons[reason] = reasons.get(reason, 0) + 1
+    for reason, count in sorted(reasons.items(), key=lambda item: -item[1]):
+        terminalreporter.write_line(f"SKIPPED {count} test{'s' if count > 1 else ''}: {reason}")
+
+
 @pytest.fixture
 def signed_inbox(tmp_path):
     """An update folder holding the fictional example bundle, packed and signed with a new key:
