@@ -103,10 +103,16 @@ class Resident:
             parent = parent.parentItem()
 
     def tap(self, name: str) -> None:
-        item = self.find(name)
-        self._scroll_into_view(item)
-        self.qtbot.wait(1)
-        centre = item.mapToScene(QPointF(item.width() / 2, item.height() / 2))
+        for _ in range(3):
+            item = self.find(name)
+            self._scroll_into_view(item)
+            self.qtbot.wait(1)
+            centre = item.mapToScene(QPointF(item.width() / 2, item.height() / 2))
+            if 0 <= centre.y() <= self.window.height():
+                break
+            # A Repeater had just made the item and its Column had not placed it yet (that
+            # happens before the next frame), so it was scrolled to the wrong place: lay out, retry.
+            self.settle()
         assert 0 <= centre.y() <= self.window.height(), f"{name!r} is off screen at y={centre.y()}"
         QTest.mouseClick(
             self.window,

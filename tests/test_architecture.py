@@ -3,13 +3,33 @@
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
+import tomllib
 from pathlib import Path
+
+import pytest
 
 import kiosk
 
 CORE = Path(kiosk.__file__).parent / "core"
+ROOT = Path(__file__).resolve().parents[1]
+MAX_LINES = 450  # a module a newcomer can read in one sitting
+# For each import-linter contract in pyproject.toml, one import it forbids. Added to a copy of the
+# package, it must break that contract and no other: a contract that cannot fail proves nothing.
+FORBIDDEN = {
+    "Layers: the command line above the Qt shell above the core": ("kiosk/core/qr.py", "import kiosk.cli.common"),
+    "Qt shell: screenshots and the desk above the kiosk window above the staff screens": (
+        "kiosk/ui/staff/words.py",
+        "import kiosk.ui.app",
+    ),
+    "Slips: render above layouts above what a slip says and how columns flow, above text lines": (
+        "kiosk/core/slips/layouts.py",
+        "import kiosk.core.slips.render",
+    ),
+    "The core never imports Qt": ("kiosk/core/qr.py", "import PySide6.QtCore"),
+}
 
 
 def run_python(code: str, **env) -> subprocess.CompletedProcess:
@@ -74,3 +94,44 @@ def test_no_phone_number_lives_in_code():
             if pattern.search(line):
                 offenders.append(f"{path}:{number}: {line.strip()}")
     assert not offenders, offenders
+
+
+def _contracts() -> list[str]:
+    with open(ROOT / "pyproject.toml", "rb") as fh:
+        return [c["name"] for c in tomllib.load(fh)["tool"]["importlinter"]["contracts"]]
+
+
+def _lint_imports(where: Path) -> tuple[int, str]:
+    """lint-imports on the package in `where`: its exit status and its report, on one line."""
+    command = shutil.which("lint-imports", path=str(Path(sys.executable).parent)) or "lint-imports"
+    result = subprocess.run(
+        [command, "--no-cache"], cwd=where, capture_output=True, text=True, timeout=120, env=os.environ
+    )
+    return result.returncode, " ".join((result.stdout + result.stderr).split())
+
+
+def test_every_import_contract_has_an_import_that_must_break_it():
+    assert sorted(_contracts()) == sorted(FORBIDDEN)
+
+
+@pytest.mark.parametrize("contract", sorted(FORBIDDEN))
+def test_a_forbidden_import_breaks_its_contract(contract, tmp_path):
+    shutil.copytree(ROOT / "kiosk", tmp_path / "kiosk", ignore=shutil.ignore_patterns("__pycache__", "qml"))
+    shutil.copy(ROOT / "pyproject.toml", tmp_path)
+    assert _lint_imports(tmp_path)[0] == 0, "the copy keeps every contract before the change"
+    module, line = FORBIDDEN[contract]
+    path = tmp_path / module
+    path.write_text(path.read_text() + f"\n{line}  # forbidden\n")
+    status, report = _lint_imports(tmp_path)
+    assert status != 0, report
+    assert [name for name in _contracts() if f"{name} BROKEN" in report] == [contract], report
+
+
+def test_no_module_is_too_long_to_read_in_one_sitting():
+    package = CORE.parent
+    long = {
+        str(path.relative_to(package.parent)): count
+        for path in sorted([*package.rglob("*.py"), *package.rglob("*.qml")])
+        if (count := len(path.read_text(encoding="utf-8").splitlines())) > MAX_LINES
+    }
+    assert not long, f"over {MAX_LINES} lines: split by what each part is for: {long}"

@@ -159,7 +159,7 @@ def test_huge_file_is_refused(copy):
 
 
 def test_a_bad_configured_bundle_falls_back_to_the_builtin(copy):
-    from kiosk.ui.app import load_content
+    from kiosk.core.startup import load_content
 
     (copy / "journey.toml").write_text("nonsense = [")
     bundle, problems = load_content(copy)

@@ -2,27 +2,21 @@
 
 from __future__ import annotations
 
-import argparse
-
-from kiosk.cli import _content_location
 from kiosk.core.config import Settings
 from kiosk.core.resources import data_dir
-
-
-def _args(**kw):
-    return argparse.Namespace(bundle=kw.get("bundle"))
+from kiosk.core.startup import content_location
 
 
 def test_no_setting_runs_the_builtin_content(tmp_path):
-    assert _content_location(_args(), Settings(), tmp_path) == (None, [])
+    assert content_location(Settings(), tmp_path) == (None, [])
 
 
 def test_a_plain_folder_is_refused_unless_the_site_allows_unsigned_content(tmp_path):
     folder = data_dir("bundles") / "example"
-    path, notices = _content_location(_args(), Settings(bundle=folder), tmp_path)
+    path, notices = content_location(Settings(bundle=folder), tmp_path)
     assert path is None  # the built-in content, as nothing signed was installed before
     assert "refused" in notices[0] and "allow_unsigned = true" in notices[0]
-    path, notices = _content_location(_args(), Settings(bundle=folder, allow_unsigned=True), tmp_path)
+    path, notices = content_location(Settings(bundle=folder, allow_unsigned=True), tmp_path)
     assert path == folder and "unsigned" in notices[0]
 
 
@@ -41,10 +35,10 @@ def test_allow_unsigned_is_a_site_setting(tmp_path):
 
 def test_a_signed_package_in_the_inbox_is_installed_and_run(tmp_path, signed_inbox):
     inbox, public = signed_inbox
-    path, notices = _content_location(
-        _args(), Settings(bundle=inbox, trusted_keys=(public,)), tmp_path / "data"
+    path, notices = content_location(
+        Settings(bundle=inbox, trusted_keys=(public,)), tmp_path / "data"
     )
     assert path is not None and (path / "bundle.toml").is_file()
     # An unknown key: refused, and the kiosk runs the built-in content.
-    other, notices = _content_location(_args(), Settings(bundle=inbox, trusted_keys=()), tmp_path / "data2")
+    other, notices = content_location(Settings(bundle=inbox, trusted_keys=()), tmp_path / "data2")
     assert other is None and notices

@@ -307,8 +307,8 @@ def test_high_contrast_draws_the_pictures_in_its_own_ink(make_kiosk):
 
 
 def test_the_easy_read_slip_has_one_idea_a_line_each_with_its_picture(bundle, slip_text):
+    from kiosk.core.slips.content import slip_text as words
     from kiosk.core.slips.render import SlipRequest, render_slip
-    from kiosk.core.slips.render import slip_text as words
     from tests.test_bundle_look import _images
 
     for fmt in ("a6", "a4-sheet", "receipt-80mm"):

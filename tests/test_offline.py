@@ -29,7 +29,8 @@ SESSION = textwrap.dedent(
     from PySide6.QtCore import QCoreApplication, QEvent
     from PySide6.QtGui import QGuiApplication
     from kiosk.core.languages import SHIPPED
-    from kiosk.ui.app import KioskApp, Options, load_content
+    from kiosk.core.startup import load_content
+    from kiosk.ui.app import KioskApp, Options
     from kiosk.ui.fonts import register_fonts
     from kiosk.ui.screenshots import journey_targets
 

@@ -97,6 +97,7 @@ def test_cupsd_document_name_crash_the_scheduler_lives_through_each_slip(
 def test_cupsd_document_name_crash_no_white_space_reaches_the_scheduler():
     """What the print path hands libcups, recorded: needs no CUPS at all."""
     from kiosk.ui import printing
+    from kiosk.ui.printing import cups
 
     calls: dict[str, tuple] = {}
     replies = {"cupsAddOption": 1, "cupsCreateJob": 7, "cupsStartDocument": 100, "cupsWriteRequestData": 100}
@@ -110,9 +111,9 @@ def test_cupsd_document_name_crash_no_white_space_reaches_the_scheduler():
             setattr(self, name, call)
             return call
 
-    cups = printing._Cups(Lib())
+    binding = cups.Cups(Lib())
     for title in (printing.SLIP_TITLE, printing.NEUTRAL_TITLE):
-        assert cups.submit("desk", b"%PDF-1.4", title, 1) == 7
+        assert binding.submit("desk", b"%PDF-1.4", title, 1) == 7
         document = calls["cupsStartDocument"][3]
         assert document == b"slip.pdf" and not any(c.isspace() for c in document.decode())
         assert calls["cupsCreateJob"][2] == title.encode(), "the job keeps its neutral title"
@@ -168,8 +169,10 @@ def test_a_queue_that_rejects_jobs(printing, queue, bundle):
         printing.print_slip(bundle, SlipRequest(), printer=queue.name)
     assert caught.value.problem is printing.Problem.NOT_ACCEPTING
     # The daemon's own refusal, past the status check, maps to the same reason.
+    from kiosk.ui.printing import cups
+
     with pytest.raises(printing.PrintError) as refused:
-        printing._cups().submit(queue.name, render_slip(bundle, SlipRequest()), "Contact slip", 1)
+        cups.library().submit(queue.name, render_slip(bundle, SlipRequest()), "Contact slip", 1)
     assert refused.value.problem is printing.Problem.NOT_ACCEPTING
     assert "IPP status 0x0506" in str(refused.value)
 
@@ -218,7 +221,9 @@ def test_the_windows_path_draws_pages_as_images_so_only_the_qr_survives(printing
     """QPrinter with QtPdf pages (the Windows path), here through CUPS: the job keeps a decodable QR
     code but no text layer, which is why CUPS platforms hand the PDF itself to the queue."""
     pdf = render_slip(bundle, SlipRequest(concern="adult", discreet=True))
-    printing._qt_print(queue.name, pdf, "Useful numbers", 1)
+    from kiosk.ui.printing.spooler import qt_print
+
+    qt_print(queue.name, pdf, "Useful numbers", 1)
     deadline = time.monotonic() + 10
     while not list(queue.folder.glob("job-*.pdf")) and time.monotonic() < deadline:
         time.sleep(0.05)

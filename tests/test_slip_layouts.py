@@ -9,8 +9,9 @@ from datetime import date
 import pytest
 
 from kiosk.core import i18n, qr
-from kiosk.core.slips import layouts
-from kiosk.core.slips.render import FORMATS, SlipRequest, render_slip, slip_content
+from kiosk.core.slips import FORMATS, layouts
+from kiosk.core.slips.content import SlipRequest, slip_content
+from kiosk.core.slips.render import render_slip
 from tests.driver import card_numbers, expected_numbers
 from tests.test_slips import needs_pdftoppm
 

@@ -167,8 +167,9 @@ def test_the_last_language_cannot_be_turned_off(staff_kiosk):
     r, _, _ = staff_kiosk('\n[languages]\nenabled = ["en_GB", "pl"]\n')
     open_settings(r)
     r.tap("lang:en_GB")
-    assert r.kiosk.staff.settings["languages"][0]["on"] is False
-    assert next(lang for lang in r.kiosk.staff.settings["languages"] if lang["isDefault"])["code"] == "pl"
+    assert r.kiosk.staff.editor.settings["languages"][0]["on"] is False
+    chosen = r.kiosk.staff.editor.settings["languages"]
+    assert next(lang for lang in chosen if lang["isDefault"])["code"] == "pl"
     r.tap("lang:pl")
     assert "At least one language must be offered." in r.texts()
 
@@ -206,12 +207,12 @@ def _count_figures(db):
 
 
 def test_usage_figures_export_to_a_usb_stick(staff_kiosk, tmp_path, monkeypatch):
-    from kiosk.ui import staff_tools
+    from kiosk.ui.staff import figures
 
     stick = tmp_path / "media" / "kiosk" / "STICK"
     stick.mkdir(parents=True)
-    monkeypatch.setattr(staff_tools, "media_roots", lambda: [stick.parent])
-    monkeypatch.setattr(staff_tools, "_mounted", lambda p: p == stick)
+    monkeypatch.setattr(figures, "media_roots", lambda: [stick.parent])
+    monkeypatch.setattr(figures, "is_mounted", lambda p: p == stick)
     r, _, data = staff_kiosk()
     _count_figures(data / stats.DB_NAME)
     r.tap("staffExport")
@@ -230,9 +231,9 @@ def test_usage_figures_export_to_a_usb_stick(staff_kiosk, tmp_path, monkeypatch)
 
 
 def test_with_no_usb_stick_the_figures_go_to_the_exports_folder(staff_kiosk, tmp_path, monkeypatch):
-    from kiosk.ui import staff_tools
+    from kiosk.ui.staff import figures
 
-    monkeypatch.setattr(staff_tools, "media_roots", lambda: [tmp_path / "nothing-mounted"])
+    monkeypatch.setattr(figures, "media_roots", lambda: [tmp_path / "nothing-mounted"])
     r, _, data = staff_kiosk()
     _count_figures(data / stats.DB_NAME)
     r.tap("staffExport")
@@ -336,8 +337,15 @@ def test_every_staff_screen_fits_and_scrolls(staff_kiosk):
     """Each page's buttons are at least 72 px and inside the card at every supported size."""
     for width, height in ((1920, 1080), (1080, 1920), (1366, 768)):
         r, _, _ = staff_kiosk(width=width, height=height)
-        for opener in ("openSettings", "openPinChange", "openExport", "openUpdates"):
-            getattr(r.kiosk.staff, opener)()
+        staff = r.kiosk.staff
+        openers = {
+            "settings": staff.editor.open,
+            "PIN change": staff.openPinChange,
+            "export": staff.figures.open,
+            "updates": staff.updates.open,
+        }
+        for opener, open_screen in openers.items():
+            open_screen()
             r.qtbot.waitUntil(lambda r=r: not r.kiosk.staff.busy)  # the printers are listed
             r.settle()
             card = r.find("staffScroll")
@@ -345,7 +353,7 @@ def test_every_staff_screen_fits_and_scrolls(staff_kiosk):
             buttons = [
                 i for i in r.items() if i.objectName() and is_control(i)
             ]
-            assert len(buttons) >= (20 if opener == "openSettings" else 3), opener
+            assert len(buttons) >= (20 if opener == "settings" else 3), opener
             for item in buttons:
                 assert item.height() >= 72, (opener, item.objectName(), item.height())
                 r.scroll_to(item.objectName())
@@ -366,7 +374,8 @@ def test_an_idle_reset_closes_the_staff_menu(staff_kiosk):
 
 
 def test_every_period_is_a_calendar_year_or_everything():
-    from kiosk.ui.staff_tools import period, step_idle
+    from kiosk.ui.staff.figures import period
+    from kiosk.ui.staff.words import step_idle
 
     today = date(2026, 3, 9)
     assert period("this-year", today)[:2] == (date(2026, 1, 1), today)

@@ -13,11 +13,11 @@ from PySide6.QtCore import QObject, QTimer, QTranslator
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtQml import QQmlApplicationEngine
 
-from kiosk.core.content.loader import BundleError
 from kiosk.core.content.model import Bundle
 from kiosk.core.i18n import SOURCE_LANGUAGE
 from kiosk.core.languages import SHIPPED, babel_locale
 from kiosk.core.pin import Lockout
+from kiosk.core.startup import languages_offered
 from kiosk.ui import registry
 from kiosk.ui.content import ContentAdapter
 from kiosk.ui.display import DisplayAdapter
@@ -89,7 +89,9 @@ class KioskApp(QObject):
         self.qt_translator = QTranslator(self)
         app.installTranslator(self.qt_translator)  # installed last, so asked first, for Qt's own
         self.content = ContentAdapter(bundle, self)
-        self.session = SessionAdapter(self, *offered_languages(options, bundle))
+        self.session = SessionAdapter(
+            self, *languages_offered(options.languages, options.default_language, bundle)
+        )
         self.slips = SlipsAdapter(bundle, self)
         self.display = DisplayAdapter(self)
         self.display.set_bundle_colours(bundle.theme)
@@ -154,7 +156,9 @@ class KioskApp(QObject):
         self.slips.set_bundle(bundle)
         self.qr_provider.set_bundle(bundle)
         self.display.set_bundle_colours(bundle.theme)
-        self.session.set_offered(*offered_languages(self.options, bundle))
+        self.session.set_offered(
+            *languages_offered(self.options.languages, self.options.default_language, bundle)
+        )
         self.options.bundle_problems = []  # they were about the content this one replaces
         self.session.wipe("content-update")
         log.info(
@@ -227,27 +231,3 @@ class KioskApp(QObject):
         self.window.close()
         registry.unbind(self.engine)
         self.engine.deleteLater()
-
-
-def offered_languages(options: Options, bundle: Bundle) -> tuple[tuple[str, ...], str]:
-    """The languages residents may choose and the default: the site's, less any the bundle does
-    not offer (a bundle lists its languages when it is not translated into every one)."""
-    offered = tuple(c for c in options.languages if not bundle.languages or c in bundle.languages)
-    offered = offered or (SOURCE_LANGUAGE,)
-    default = options.default_language if options.default_language in offered else offered[0]
-    return offered, default
-
-
-def load_content(bundle_dir: Path | None) -> tuple[Bundle, list[str]]:
-    """The configured bundle, or the built-in one with the reasons the configured one was refused."""
-    from kiosk.core.content.loader import load_bundle
-    from kiosk.core.resources import builtin_bundle
-
-    problems: list[str] = []
-    if bundle_dir is not None:
-        try:
-            return load_bundle(bundle_dir), problems
-        except BundleError as exc:
-            problems = [str(p) for p in exc.problems]
-            log.error("%s\nUsing the built-in content instead.", exc)
-    return load_bundle(builtin_bundle()), problems

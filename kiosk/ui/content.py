@@ -197,7 +197,7 @@ class ContentAdapter(QObject):
     @Slot(str, bool, result=str)
     def slipSpeech(self, concern: str, discreet: bool) -> str:  # noqa: N802 - QML API
         """The slip's words in reading order, so it can be heard before it is printed."""
-        from kiosk.core.slips.render import SlipRequest, slip_text
+        from kiosk.core.slips.content import SlipRequest, slip_text
 
         text = slip_text(
             self._bundle, SlipRequest(concern=concern, discreet=discreet, language=self._language)

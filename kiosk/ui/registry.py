@@ -29,11 +29,13 @@ def unbind(engine: Any) -> None:
 
 
 def adapter(engine: Any, name: str) -> Any:
-    """The adapter `name` of the kiosk that owns `engine`, kept owned by Python: QML would
-    otherwise delete it along with the engine."""
+    """The adapter `name` ("slips", or a dotted path such as "staff.editor") of the kiosk that owns
+    `engine`, kept owned by Python: QML would otherwise delete it along with the engine."""
     from PySide6.QtQml import QQmlEngine
 
-    obj = getattr(owner_of(engine), name)
+    obj = owner_of(engine)
+    for part in name.split("."):
+        obj = getattr(obj, part)
     QQmlEngine.setObjectOwnership(obj, QQmlEngine.ObjectOwnership.CppOwnership)
     return obj
 

@@ -13,8 +13,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from typing import Any
 
+from kiosk.core.slips.content import SlipContent
 from kiosk.core.slips.flow import ACCENT, BLACK, INK, SECOND, Column, draw_qr
-from kiosk.core.slips.render import SlipContent
 
 MM = 72 / 25.4
 A4 = (210 * MM, 297 * MM)

@@ -239,7 +239,7 @@ class DeskAdapter(QObject):
             from kiosk.core.slips.render import render_slip
 
             pdf = render_slip(bundle, request)
-            from kiosk.ui.printing import render_pages
+            from kiosk.ui.printing.pages import render_pages
 
             return pdf, render_pages(pdf, PREVIEW_DPI, first_only=True)[0]
 

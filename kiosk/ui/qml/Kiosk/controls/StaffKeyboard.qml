@@ -3,11 +3,11 @@ import Kiosk
 import Kiosk.Backend
 
 // A compact letter keyboard for the staff settings: each row is 11 units wide, every key at least
-// 72 px high. Letters go to Staff.typeKey; Shift makes the next letter a capital.
+// 72 px high. Letters go to SettingsEditor.typeKey; Shift makes the next letter a capital.
 Column {
     id: kb
     spacing: 8
-    readonly property bool shift: Staff.settings.shift === true
+    readonly property bool shift: SettingsEditor.settings.shift === true
     readonly property real unit: (width - 10 * spacing) / 11
     readonly property var rows: [
         [["1", 1], ["2", 1], ["3", 1], ["4", 1], ["5", 1], ["6", 1], ["7", 1], ["8", 1], ["9", 1], ["0", 1], ["-", 1]],
@@ -38,12 +38,12 @@ Column {
                          : name === "done" ? "Done"
                          : (kb.shift ? name.toUpperCase() : name)
                     onActivated: {
-                        if (name === "shift") Staff.shiftKey()
-                        else if (name === "space") Staff.typeKey(" ")
-                        else if (name === "delete") Staff.deleteKey()
-                        else if (name === "clear") Staff.clearText()
-                        else if (name === "done") Staff.doneText()
-                        else Staff.typeKey(name)
+                        if (name === "shift") SettingsEditor.shiftKey()
+                        else if (name === "space") SettingsEditor.typeKey(" ")
+                        else if (name === "delete") SettingsEditor.deleteKey()
+                        else if (name === "clear") SettingsEditor.clearText()
+                        else if (name === "done") SettingsEditor.doneText()
+                        else SettingsEditor.typeKey(name)
                     }
                 }
             }

@@ -108,7 +108,7 @@ Rectangle {
                     fontFamily: "Noto Sans"
                     text: "Settings"
                     detail: "Site name, collection point, idle timeout, attract screen, languages, printer and slips, usage figures"
-                    onActivated: Staff.openSettings()
+                    onActivated: SettingsEditor.open()
                 }
                 TouchButton {
                     objectName: "staffChangePin"
@@ -124,7 +124,7 @@ Rectangle {
                     fontFamily: "Noto Sans"
                     text: "Export usage figures"
                     detail: "A spreadsheet file (CSV) on a USB stick, for reports"
-                    onActivated: Staff.openExport()
+                    onActivated: FiguresExport.open()
                 }
                 TouchButton {
                     objectName: "staffUpdates"
@@ -132,7 +132,7 @@ Rectangle {
                     fontFamily: "Noto Sans"
                     text: "Content updates"
                     detail: "Check for new content now, or go back to the previous content"
-                    onActivated: Staff.openUpdates()
+                    onActivated: ContentUpdates.open()
                 }
             }
             footer: [
@@ -184,26 +184,26 @@ Rectangle {
                 width: parent.width
                 spacing: Theme.gap
                 Repeater {
-                    model: Staff.periods
+                    model: FiguresExport.periods
                     TouchButton {
                         required property var modelData
                         objectName: "period:" + modelData.id
                         fontFamily: "Noto Sans"
-                        kind: Staff.period === modelData.id ? "primary" : "normal"
+                        kind: FiguresExport.period === modelData.id ? "primary" : "normal"
                         text: modelData.label
-                        detail: Staff.period === modelData.id ? "Chosen" : "Tap to choose"
-                        onActivated: Staff.choosePeriod(modelData.id)
+                        detail: FiguresExport.period === modelData.id ? "Chosen" : "Tap to choose"
+                        onActivated: FiguresExport.choosePeriod(modelData.id)
                     }
                 }
             }
             Heading { level: 2; text: "Save the file to"; font.family: "Noto Sans" }
             Para {
-                visible: Staff.targets.length < 2
+                visible: FiguresExport.targets.length < 2
                 font.family: "Noto Sans"
                 text: "No USB stick found. Put one in and open this screen again, or save to the kiosk's own folder."
             }
             Repeater {
-                model: Staff.targets
+                model: FiguresExport.targets
                 TouchButton {
                     required property var modelData
                     required property int index
@@ -214,7 +214,7 @@ Rectangle {
                     opacity: enabled ? 1 : 0.5
                     text: modelData.label
                     detail: modelData.detail
-                    onActivated: Staff.exportTo(index)
+                    onActivated: FiguresExport.exportTo(index)
                 }
             }
             footer: [
@@ -234,7 +234,7 @@ Rectangle {
         id: updatesPage
         StaffPage {
             title: "Content updates"
-            Para { objectName: "contentSummary"; text: Staff.contentSummary; font.family: "Noto Sans" }
+            Para { objectName: "contentSummary"; text: ContentUpdates.contentSummary; font.family: "Noto Sans" }
             TouchButton {
                 objectName: "checkNow"
                 width: parent.width
@@ -244,7 +244,7 @@ Rectangle {
                 kind: "primary"
                 text: "Check for new content now"
                 detail: "Takes a newer signed bundle from the update folder and shows it at once"
-                onActivated: Staff.checkNow()
+                onActivated: ContentUpdates.checkNow()
             }
             TouchButton {
                 objectName: "goBack"
@@ -254,7 +254,7 @@ Rectangle {
                 opacity: enabled ? 1 : 0.5
                 text: "Go back to the previous content"
                 detail: "Returns to the bundle shown before the last update (or the built-in content)"
-                onActivated: Staff.goBack()
+                onActivated: ContentUpdates.goBack()
             }
             Para { visible: Staff.busy; text: "Working…"; font.family: "Noto Sans" }
             footer: [

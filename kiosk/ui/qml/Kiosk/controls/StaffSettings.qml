@@ -6,7 +6,7 @@ import Kiosk.Backend
 // setting in the site file. Text is typed on the keyboard below; everything else is a tap.
 StaffPage {
     id: screen
-    readonly property var s: Staff.settings
+    readonly property var s: SettingsEditor.settings
     readonly property bool typing: s.editing !== undefined && s.editing !== ""
     title: typing ? s.editingLabel : "Settings"
 
@@ -64,7 +64,7 @@ StaffPage {
             fontFamily: "Noto Sans"
             text: "Site name"
             detail: (screen.s.siteName ? screen.s.siteName : "Not set") + "  ·  tap to change"
-            onActivated: Staff.editText("site_name")
+            onActivated: SettingsEditor.editText("site_name")
         }
         TouchButton {
             objectName: "editCollectionPoint"
@@ -73,7 +73,7 @@ StaffPage {
             text: "Where residents collect printed slips"
             detail: (screen.s.collectionPoint ? screen.s.collectionPoint : "Not set: slips say “from the printer”")
                     + "  ·  tap to change"
-            onActivated: Staff.editText("collection_point")
+            onActivated: SettingsEditor.editText("collection_point")
         }
 
         Heading { level: 2; text: "Screen"; font.family: "Noto Sans" }
@@ -88,7 +88,7 @@ StaffPage {
                 width: 120
                 label: "−"
                 Accessible.name: "Shorter"
-                onActivated: Staff.stepIdle(-1)
+                onActivated: SettingsEditor.stepIdle(-1)
             }
             Text {
                 objectName: "idleValue"
@@ -107,7 +107,7 @@ StaffPage {
                 width: 120
                 label: "+"
                 Accessible.name: "Longer"
-                onActivated: Staff.stepIdle(1)
+                onActivated: SettingsEditor.stepIdle(1)
             }
         }
         StaffToggle {
@@ -115,7 +115,7 @@ StaffPage {
             text: "Attract screen"
             note: "after a reset, “Touch the screen to start” in each language in turn"
             on: screen.s.attract === true
-            onActivated: Staff.toggle("attract_screen")
+            onActivated: SettingsEditor.toggle("attract_screen")
         }
 
         Heading { level: 2; text: "Languages"; font.family: "Noto Sans" }
@@ -138,7 +138,7 @@ StaffPage {
                     text: modelData.name
                     note: modelData.english !== modelData.name ? modelData.english : ""
                     on: modelData.on
-                    onActivated: Staff.toggleLanguage(modelData.code)
+                    onActivated: SettingsEditor.toggleLanguage(modelData.code)
                 }
                 TouchButton {
                     id: defaultButton
@@ -148,7 +148,7 @@ StaffPage {
                     fontFamily: "Noto Sans"
                     kind: modelData.isDefault ? "primary" : "quiet"
                     text: modelData.isDefault ? "Default" : "Make default"
-                    onActivated: Staff.makeDefault(modelData.code)
+                    onActivated: SettingsEditor.makeDefault(modelData.code)
                 }
             }
         }
@@ -166,7 +166,7 @@ StaffPage {
                 text: modelData.label
                 detail: [screen.s.printer === modelData.name ? "Chosen" : "", modelData.detail]
                         .filter(function (t) { return t.length > 0 }).join(" · ")
-                onActivated: Staff.choosePrinter(modelData.name)
+                onActivated: SettingsEditor.choosePrinter(modelData.name)
             }
         }
         Para { font.family: "Noto Sans"; text: "Slip layout" }
@@ -183,7 +183,7 @@ StaffPage {
                     kind: screen.s.layout === modelData.id ? "primary" : "normal"
                     text: modelData.label
                     detail: (screen.s.layout === modelData.id ? "Chosen · " : "") + modelData.detail
-                    onActivated: Staff.chooseLayout(modelData.id)
+                    onActivated: SettingsEditor.chooseLayout(modelData.id)
                 }
             }
         }
@@ -192,7 +192,7 @@ StaffPage {
             text: "Plain title at the start"
             note: "each session starts with “Use a plain title” on"
             on: screen.s.discreet === true
-            onActivated: Staff.toggle("discreet_default")
+            onActivated: SettingsEditor.toggle("discreet_default")
         }
 
         Heading { level: 2; text: "Usage figures"; font.family: "Noto Sans" }
@@ -201,7 +201,7 @@ StaffPage {
             text: "Keep usage figures"
             note: "counts only, never who or in what order"
             on: screen.s.statistics === true
-            onActivated: Staff.toggle("statistics")
+            onActivated: SettingsEditor.toggle("statistics")
         }
 
         Heading { level: 2; text: "Content"; font.family: "Noto Sans" }
@@ -212,7 +212,7 @@ StaffPage {
             text: "Content folder"
             detail: (screen.s.bundle ? screen.s.bundle : "Built-in content")
                     + "  ·  a folder of signed packages (USB stick or share); empty for the built-in"
-            onActivated: Staff.editText("bundle")
+            onActivated: SettingsEditor.editText("bundle")
         }
     }
 
@@ -241,7 +241,7 @@ StaffPage {
                 kind: "primary"
                 fontFamily: "Noto Sans"
                 text: "Save"
-                onActivated: Staff.save()
+                onActivated: SettingsEditor.save()
             }
             TouchButton {
                 id: reset
@@ -253,7 +253,7 @@ StaffPage {
                 text: screen.s.confirmReset ? "Tap again to reset" : "Reset to the site file"
                 detail: screen.s.confirmReset ? "Undoes every change made here, the PIN too"
                                               : "Undoes every change made on this kiosk"
-                onActivated: Staff.resetToSite()
+                onActivated: SettingsEditor.resetToSite()
             }
             TouchButton {
                 id: back

@@ -81,9 +81,9 @@ def _request(args: argparse.Namespace, bundle):
 
 def _bundle_and_request(args: argparse.Namespace):
     """The bundle and the slip request the options ask for, or None after saying why."""
-    from kiosk.cli import _bundle_for
+    from kiosk.cli.common import bundle_for
 
-    bundle = _bundle_for(args.slip_bundle or args.bundle)
+    bundle = bundle_for(args.slip_bundle or args.bundle)
     if bundle is None:
         return None
     request = _request(args, bundle)
@@ -141,9 +141,9 @@ def open_desk(args: argparse.Namespace) -> int:
     if reason:
         print(reason, file=sys.stderr)
         return 3
-    from kiosk.cli import _bundle_for
+    from kiosk.cli.common import bundle_for
 
-    bundle = _bundle_for(args.slip_bundle or args.bundle)
+    bundle = bundle_for(args.slip_bundle or args.bundle)
     if bundle is None:
         return 2
     from PySide6.QtGui import QGuiApplication

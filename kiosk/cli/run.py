@@ -1,0 +1,130 @@
+"""`kiosk` with no command: the kiosk itself, on the site's configuration and content.
+
+Also `--startup-probe`, which starts exactly this way and reports the first frame's time.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from pathlib import Path
+
+
+def enabled_languages(args: argparse.Namespace, settings=None) -> tuple[tuple[str, ...], str] | str:  # noqa: ANN001
+    """The languages to offer and the default (flags over the site configuration), or why not."""
+    from kiosk.core.languages import SHIPPED, review_status_of
+
+    codes = args.languages or (settings.languages if settings else SHIPPED)
+    default = args.language or (settings.default_language if settings else SHIPPED[0])
+    if args.reviewed_only or (settings and settings.reviewed_only):
+        codes = tuple(c for c in codes if review_status_of(c) in ("source", "reviewed"))
+    if default not in codes:
+        return f"kiosk: the start-up language {default!r} is not among the offered languages {codes}"
+    return codes, default
+
+
+def run_kiosk(args: argparse.Namespace, started: float) -> int:
+    from kiosk.ui.app import no_display_reason
+
+    reason = no_display_reason()
+    if reason:
+        print(reason, file=sys.stderr)
+        return 3
+
+    from PySide6.QtGui import QGuiApplication
+
+    from kiosk.core.startup import content_location, load_content
+    from kiosk.ui.app import KioskApp, Options
+
+    app = QGuiApplication.instance() or QGuiApplication(sys.argv[:1])
+    app.setApplicationName("kiosk")
+    app.setOrganizationName("kiosk")
+    from kiosk.ui.fonts import register_fonts
+
+    register_fonts(app)
+    from kiosk.core import config, logs, paths
+
+    settings, config_problems = config.load_config(args.config)
+    logs.setup_logging(paths.data_dir(), facts={"config": args.config or "system"})
+    bundle_dir, bundle_notices = content_location(settings, paths.data_dir(), preview=args.bundle)
+    bundle, problems = load_content(bundle_dir)
+    offered = enabled_languages(args, settings)
+    if isinstance(offered, str):
+        print(offered, file=sys.stderr)
+        return 2
+    options = Options(
+        languages=offered[0],
+        default_language=offered[1],
+        windowed=args.windowed or args.startup_probe,
+        width=args.size[0],
+        height=args.size[1],
+        idle_timeout_s=args.idle_timeout or settings.idle_timeout,
+        attract=settings.attract_screen,
+        pin_hash=settings.pin_hash,
+        state_dir=paths.data_dir(),
+        staff_notices=[str(p) for p in config_problems] + bundle_notices,
+        bundle_problems=problems,
+        review_months=settings.review_months,
+        config_path=args.config,
+    )
+    from kiosk.ui.instance import SingleInstance, ask_first_instance_to_show
+
+    if not args.startup_probe and ask_first_instance_to_show():
+        print("kiosk: already running; brought it to the front", file=sys.stderr)
+        return 0
+    kiosk = KioskApp(app, bundle, options)
+    kiosk.slips.set_site(settings.collection_point, settings.printer or None, settings.slip_layout)
+    kiosk.session.discreet_default = kiosk.session.discreet = settings.discreet_default
+    if settings.statistics and not args.startup_probe:
+        from kiosk.core.stats import DB_NAME, Stats
+        from kiosk.ui.usage import count_usage
+
+        kiosk.stats = Stats(paths.data_dir() / DB_NAME)
+        count_usage(kiosk, kiosk.stats)
+        kiosk.prewarm.timeout.connect(kiosk.stats.prewarm)
+    if not args.startup_probe:
+        kiosk.instance = SingleInstance(kiosk.bring_to_front, parent=kiosk)
+    if args.startup_probe:
+        probe(app, kiosk, started)
+    return app.exec()
+
+
+def probe(app, kiosk, started: float) -> None:  # noqa: ANN001
+    """Print the first frame's time and peak memory once the home screen is on screen, then quit."""
+    import resource
+
+    reported = []
+
+    def first_frame() -> None:
+        if reported:  # a second frame can arrive before quit() takes effect
+            return
+        reported.append(True)
+        peak_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+        print(
+            json.dumps(
+                {
+                    "first_frame_ms": round(process_age_ms(started), 1),
+                    "peak_rss_mb": round(peak_kb / 1024, 1),
+                    "monotonic": time.monotonic(),
+                }
+            ),
+            flush=True,
+        )
+        app.quit()
+
+    kiosk.window.frameSwapped.connect(first_frame)
+
+
+def process_age_ms(fallback_start: float) -> float:
+    """Milliseconds since this process began (Linux: from /proc), else since `main` was entered."""
+    try:
+        import os
+
+        stat = Path("/proc/self/stat").read_text().rsplit(")", 1)[1].split()
+        start_ticks = int(stat[19])
+        boot = time.clock_gettime(time.CLOCK_BOOTTIME)
+        return (boot - start_ticks / os.sysconf("SC_CLK_TCK")) * 1000
+    except (OSError, ValueError, IndexError, AttributeError):
+        return (time.perf_counter() - fallback_start) * 1000

@@ -1,0 +1,94 @@
+"""Where the kiosk's content comes from, the bundle it loads, and the languages it offers with it.
+
+Decided once at start-up by the command line (kiosk.cli), and again on the running kiosk when staff
+change the content folder, check for new content or change the languages (kiosk.ui.staff): both
+call these functions, so a change made on the staff screen does exactly what a restart would.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from kiosk.core.i18n import SOURCE_LANGUAGE
+
+if TYPE_CHECKING:
+    from kiosk.core.config import Settings
+    from kiosk.core.content import updates
+    from kiosk.core.content.model import Bundle
+
+log = logging.getLogger(__name__)
+
+
+def content_location(
+    settings: Settings, data_dir: Path, preview: Path | None = None
+) -> tuple[Path | None, list[str]]:
+    """The bundle folder to run (None: the built-in one) and what staff should know about it.
+
+    `preview` (`kiosk --bundle DIR`) shows a folder as it is. Otherwise the site's `bundle`
+    setting is either a folder of signed packages (a network share or USB stick: the newest
+    verified one is installed, the previous kept for rollback) or, for trying content out, a plain
+    bundle folder, which runs only with `allow_unsigned`.
+    """
+    if preview:
+        return preview, []
+    source = settings.bundle
+    if source is None:
+        return None, []
+    from kiosk.core.content import updates
+
+    bundle_settings = update_settings(settings, data_dir)
+    if (source / "bundle.toml").is_file():
+        if settings.allow_unsigned:
+            return source, [
+                f"{source}: an unsigned bundle folder is in use (allow_unsigned = true); "
+                "ship signed packages on a public kiosk"
+            ]
+        refused = (
+            f"{source}: refused: a plain bundle folder is unsigned, so a changed number would go "
+            "unnoticed. Point `bundle` at a folder of signed packages (kiosk bundle pack, kiosk bundle "
+            "sign), or set allow_unsigned = true in [content] to try content out."
+        )
+        outcome = updates.installed(bundle_settings._replace(inbox=None))
+        return outcome.bundle_path, [refused, *outcome.messages]
+    outcome = updates.start_up(bundle_settings)
+    return outcome.bundle_path, list(outcome.messages)
+
+
+def update_settings(settings: Settings, data_dir: Path) -> updates.Settings:
+    """What content updates need from the site configuration."""
+    from kiosk.core.content import updates
+
+    return updates.Settings(
+        data_dir=data_dir,
+        trusted_keys=settings.trusted_keys,
+        inbox=settings.bundle,
+        allow_unsigned=settings.allow_unsigned,
+        review_months=settings.review_months,
+    )
+
+
+def load_content(bundle_dir: Path | None) -> tuple[Bundle, list[str]]:
+    """The bundle in `bundle_dir`, or the built-in one with the reasons that one was refused."""
+    from kiosk.core.content.loader import BundleError, load_bundle
+    from kiosk.core.resources import builtin_bundle
+
+    problems: list[str] = []
+    if bundle_dir is not None:
+        try:
+            return load_bundle(bundle_dir), problems
+        except BundleError as exc:
+            problems = [str(p) for p in exc.problems]
+            log.error("%s\nUsing the built-in content instead.", exc)
+    return load_bundle(builtin_bundle()), problems
+
+
+def languages_offered(
+    languages: tuple[str, ...], default: str, bundle: Bundle
+) -> tuple[tuple[str, ...], str]:
+    """The languages residents may choose and the default: the site's, less any the bundle does
+    not offer (a bundle lists its languages when it is not translated into every one)."""
+    offered = tuple(c for c in languages if not bundle.languages or c in bundle.languages)
+    offered = offered or (SOURCE_LANGUAGE,)
+    return offered, default if default in offered else offered[0]
