@@ -17,6 +17,8 @@ MAX_FILE_BYTES = 256 * 1024
 
 
 class Problem(NamedTuple):
+    """One thing wrong, said so IT can put it right without reading code (see __str__)."""
+
     file: str
     line: int | None
     key: str  # "screen.idle_timeout", "(syntax)" or "(file)"
@@ -41,7 +43,11 @@ class FileReading(NamedTuple):
 
 
 def read_file(path: Path, name: str | None = None, text: str | None = None) -> FileReading:
-    """Read and check one file (or `text` in its place, named `name`); never raises."""
+    """Read and check one file; never raises.
+
+    `text` and `name` stand in for the file's own (the last good copy of it), with folders still
+    relative to the file's own folder.
+    """
     file = name or str(path)
     problems: list[Problem] = []
     if text is None:
