@@ -409,6 +409,10 @@ def test_settings_written_as_toml_read_back_the_same(data_dir, site, tmp_path):
     assert load_config(site(text)) == (original, [])
 
 
+def test_every_default_passes_its_own_check(data_dir, site):
+    assert load_config(site(config.as_toml(Settings()))) == (Settings(), [])
+
+
 def test_every_problem_is_logged_at_start_up(data_dir, site, caplog):
     load_config(site("[screen]\nidle_timeout = 5\nwobble = 1\n"))
     assert caplog.text.count("configuration: ") == 2
@@ -515,3 +519,40 @@ def test_the_documented_example_is_clean_and_every_key_is_documented(data_dir, s
     assert load_config(site(example.group(1)))[1] == []
     for key in config.KEYS:
         assert f"`{key.name}`" in text and f"[{key.section}]" in text, key.dotted
+
+
+def test_the_settings_table_in_the_docs_is_made_from_the_schema():
+    from kiosk.core.config import docs
+
+    text = DOCS.read_text(encoding="utf-8")
+    assert docs.with_current_table(text) == text, (
+        f"the settings table in {DOCS} is not what kiosk/core/config/schema.py says; "
+        f"run `{docs.COMMAND}` and commit the result"
+    )
+
+
+def test_the_settings_table_names_every_limit_and_choice():
+    from kiosk.core.config import docs
+
+    table = docs.settings_table()
+    for needle in (
+        '| `[site]` | `name` | `""` |',
+        "(up to 80 characters)",
+        "(more than 30, at most 3600)",
+        "| `[screen]` | `idle_timeout` | `120` |",
+        '`"receipt-80mm"` (a receipt printer\'s 80 mm roll)',
+        "| `[languages]` | `enabled` | every shipped language |",
+        "`zh_Hans`",
+        "(1 to 60)",
+    ):
+        assert needle in table, needle
+
+
+def test_the_docs_command_remakes_a_stale_table(tmp_path, capsys):
+    from kiosk.core.config import docs
+
+    stale = tmp_path / "configuration.md"
+    stale.write_text(DOCS.read_text(encoding="utf-8").replace("(1 to 60)", "(1 to 99)"), encoding="utf-8")
+    assert docs.main([str(stale)]) == 0 and "made afresh" in capsys.readouterr().out
+    assert stale.read_text(encoding="utf-8") == DOCS.read_text(encoding="utf-8")
+    assert docs.main([str(stale)]) == 0 and "up to date" in capsys.readouterr().out

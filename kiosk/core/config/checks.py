@@ -1,0 +1,161 @@
+"""What each kind of value in the schema accepts, and what IT are told when a value does not fit.
+
+The same checks serve the site file and the changes staff save on the kiosk's settings screen, so
+both refuse a value in the same words.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from kiosk.core.config import schema
+from kiosk.core.config.schema import Key
+from kiosk.core.languages import SHIPPED
+
+
+class BadValue(Exception):
+    """A value a setting does not take: what is wrong, and how to put it right."""
+
+    def __init__(self, message: str, fix: str):
+        super().__init__(message)
+        self.message, self.fix = message, fix
+
+
+def check(key: Key, value: Any, base: Path) -> Any:
+    """The setting `value` (as TOML gives it) makes for `key`; relative paths start at `base`.
+
+    Raises BadValue.
+    """
+    return _CHECKS[type(key.rule)](key, value, base)
+
+
+def kind_of(value: Any) -> str:
+    """A TOML value's kind in IT staff's words, for "should be ..., not a number"."""
+    if isinstance(value, bool):
+        return "true/false"
+    if isinstance(value, int | float):
+        return "a number"
+    return {str: "text", list: "a list", dict: "a table"}.get(type(value), "a date or time")
+
+
+def _text(key: Key, value: Any, _base: Path) -> str:
+    limit = key.rule.limit
+    if not isinstance(value, str):
+        raise BadValue(f"should be text in quotes, not {kind_of(value)}", f'write {key.dotted} = "..."')
+    if any(ord(c) < 32 or ord(c) == 127 for c in value):
+        raise BadValue("has a line break or control character", "keep it to one line of plain text")
+    if len(value) > limit:
+        raise BadValue(f"is {len(value)} characters long", f"shorten it to {limit} or fewer")
+    return value.strip()
+
+
+def _flag(key: Key, value: Any, _base: Path) -> bool:
+    if not isinstance(value, bool):
+        name = key.dotted
+        raise BadValue(f"should be true or false, not {value!r}", f"write {name} = true or {name} = false")
+    return value
+
+
+def _seconds(key: Key, value: Any, _base: Path) -> float:
+    low, high, why = key.rule
+    example = key.default
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        raise BadValue(
+            f"should be a number of seconds, not {kind_of(value)}", f"write {key.dotted} = {example:g}"
+        )
+    if not low < value <= high:
+        raise BadValue(
+            f"{value:g} is out of range{why}",
+            f"use more than {low:g} and at most {high:g}, e.g. {example:g}",
+        )
+    return float(value)
+
+
+def _months(key: Key, value: Any, _base: Path) -> int:
+    low, high = key.rule
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise BadValue(
+            f"should be a whole number of months, not {value!r}", f"write {key.dotted} = {key.default}"
+        )
+    if not low <= value <= high:
+        raise BadValue(f"{value} is out of range", f"use {low} to {high} months, e.g. {key.default}")
+    return value
+
+
+def _one_of(key: Key, value: Any, _base: Path) -> str:
+    words = [word for word, _ in key.rule.choices]
+    if value not in words:
+        fix = f'use one of {", ".join(words)}, e.g. {key.dotted} = "{key.default}"'
+        raise BadValue(f"{value!r} is not {key.rule.noun}", fix)
+    return value
+
+
+def _language(_key: Key, value: Any, _base: Path) -> str:
+    if value not in SHIPPED:
+        raise BadValue(f"{value!r} is not a language the kiosk ships", f"use one of {', '.join(SHIPPED)}")
+    return value
+
+
+def _languages(key: Key, value: Any, base: Path) -> tuple[str, ...]:
+    if not isinstance(value, list) or not value:
+        raise BadValue(
+            f"should be a list of language codes, not {value!r}", f'write {key.dotted} = ["en_GB", "pl"]'
+        )
+    for code in value:
+        _language(key, code, base)
+    if len(set(value)) != len(value):
+        raise BadValue("names a language twice", "list each language once")
+    return tuple(value)
+
+
+def _pin_hash(_key: Key, value: Any, _base: Path) -> str:
+    from kiosk.core.pin import parse_hash
+
+    if value == "":
+        return ""
+    try:
+        parse_hash(value if isinstance(value, str) else "")
+    except ValueError as exc:
+        raise BadValue(str(exc), "make a new one with `kiosk pin hash` and paste the whole line") from None
+    return value.strip()
+
+
+def _folder(key: Key, value: Any, base: Path) -> Path | None:
+    if not isinstance(value, str):
+        raise BadValue(
+            f"should be a folder path in quotes, not {kind_of(value)}",
+            f"write {key.dotted} = '/path/to/bundle'",
+        )
+    if not value.strip():
+        return None
+    folder = (
+        (base / value.strip()).resolve() if not Path(value.strip()).is_absolute() else Path(value.strip())
+    )
+    if not folder.is_dir():
+        raise BadValue(
+            f"folder {folder} not found",
+            'give the bundle folder (holding bundle.toml), or "" for the built-in',
+        )
+    return folder
+
+
+def _public_keys(key: Key, value: Any, _base: Path) -> tuple[str, ...]:
+    if not isinstance(value, list) or not all(isinstance(k, str) and k.strip() for k in value):
+        raise BadValue("should be a list of public keys in quotes", f'write {key.dotted} = ["..."] or []')
+    return tuple(k.strip() for k in value)
+
+
+_CHECKS: dict[type, Callable[[Key, Any, Path], Any]] = {
+    schema.Text: _text,
+    schema.Flag: _flag,
+    schema.Seconds: _seconds,
+    schema.Months: _months,
+    schema.OneOf: _one_of,
+    schema.Language: _language,
+    schema.Languages: _languages,
+    schema.PinHash: _pin_hash,
+    schema.Folder: _folder,
+    schema.PublicKeys: _public_keys,
+}
