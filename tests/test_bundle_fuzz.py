@@ -26,7 +26,8 @@ from hypothesis import strategies as st
 
 from kiosk.core.content import pack, signing, updates
 from kiosk.core.content.check import check_bundle, errors
-from kiosk.core.content.loader import FILES, BundleError, load_bundle
+from kiosk.core.content.layout import FILES
+from kiosk.core.content.loader import BundleError, load_bundle
 from kiosk.core.resources import builtin_bundle, translations_dir
 
 EXAMPLE = builtin_bundle("example")

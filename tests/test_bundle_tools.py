@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from kiosk.core.content import pack, signing, updates
+from kiosk.core.content import pack, scaffold, signing, updates
 from kiosk.core.content.check import check_bundle, errors
 from kiosk.core.content.loader import BundleError, load_bundle
 from kiosk.core.resources import builtin_bundle
@@ -271,7 +271,7 @@ def test_new_bundle_loads_and_check_lists_every_change_me(tmp_path: Path, capsys
 
 
 def test_new_from_another_bundle(tmp_path: Path) -> None:
-    pack.new_bundle(tmp_path / "b", source=EXAMPLE)
+    scaffold.new_bundle(tmp_path / "b", source=EXAMPLE)
     assert load_bundle(tmp_path / "b").contacts["out_of_hours"].phone.startswith("01632 960")
 
 
@@ -599,7 +599,7 @@ def test_missing_update_folder_is_quiet_at_start_up_and_told_when_asked(site, tm
 
 
 def test_review_reminders_for_staff() -> None:
-    from kiosk.core.content.check import review_reminders
+    from kiosk.core.content.review import review_reminders
 
     bundle = load_bundle(EXAMPLE)
     assert review_reminders(bundle, today=TODAY) == []

@@ -125,6 +125,17 @@ def test_wheel_carries_fonts_bundle_and_compiled_catalog(installed: Installed) -
         assert (package / relative).is_file(), f"the wheel lacks kiosk/{relative}"
 
 
+def test_wheel_carries_every_module(installed: Installed) -> None:
+    source, package = ROOT / "kiosk", installed.site_packages / "kiosk"
+    modules = [p.relative_to(source) for p in source.rglob("*.py")]
+    assert not [str(m) for m in modules if not (package / m).is_file()], "the wheel lacks these modules"
+    # The bundle check imports its modules only when it runs: run it from the wheel.
+    result = installed.run(
+        str(installed.bin / "kiosk"), "bundle", "check", str(package / "bundles" / "example")
+    )
+    _check(result, "kiosk bundle check")
+
+
 def test_kiosk_imports_from_the_installed_wheel(installed: Installed) -> None:
     result = installed.run(
         str(installed.python),

@@ -88,7 +88,7 @@ def _check(args: argparse.Namespace) -> int:
 
 def _new(args: argparse.Namespace) -> int:
     from kiosk.core.content.loader import BundleError
-    from kiosk.core.content.pack import new_bundle
+    from kiosk.core.content.scaffold import new_bundle
 
     try:
         changes = new_bundle(args.folder, bundle_id=args.id, source=args.source)

@@ -61,8 +61,7 @@ def _bundle_entries(po: Path) -> dict[str, str]:
     """msgid -> msgstr of a bundle's catalog: translated, not fuzzy, and every number intact."""
     from babel.messages.pofile import PoFileError, read_po
 
-    from kiosk.core.content.check import translation_problems  # only for bundles with catalogs
-    from kiosk.core.content.text import placeholders
+    from kiosk.core.content.text import placeholders, translation_problems
 
     try:
         if po.stat().st_size > MAX_BUNDLE_CATALOG_BYTES:

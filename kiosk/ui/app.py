@@ -170,7 +170,7 @@ class KioskApp(QObject):
         look = [f"{p} (content bundle {self.bundle.path})" for p in self.bundle.look_problems]
         due = []
         if self.options.review_months is not None:
-            from kiosk.core.content.check import review_reminders
+            from kiosk.core.content.review import review_reminders
 
             due = review_reminders(self.bundle, self.options.review_months)
         return [*self.options.staff_notices, *self.options.bundle_problems, *look, *due]

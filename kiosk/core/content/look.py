@@ -9,16 +9,16 @@ from __future__ import annotations
 
 import re
 import struct
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any, NamedTuple
 
 from kiosk.core import theme
-from kiosk.core.content.loader import Problem
+from kiosk.core.content.layout import IMAGE_MAGIC, IMAGES, expected_path, safe_relative
+from kiosk.core.content.problems import Problem
 
 SOURCE_LANGUAGE = "en_GB"
 META = "bundle.toml"
-IMAGES = "images"
-IMAGE_MAGIC = {".png": b"\x89PNG\r\n\x1a\n", ".jpg": b"\xff\xd8\xff", ".jpeg": b"\xff\xd8\xff"}
 MAX_IMAGE_BYTES = 1_000_000
 MAX_IMAGE_SIDE = 4000
 COLOUR = re.compile(r"#[0-9a-fA-F]{6}")
@@ -31,7 +31,7 @@ class Look(NamedTuple):
     problems: tuple[Problem, ...] = ()
 
 
-def read_look(folder: Path, data: dict[str, Any], line_of) -> Look:  # noqa: ANN001 - _File.line_of
+def read_look(folder: Path, data: dict[str, Any], line_of: Callable[[str], int | None]) -> Look:
     """The logo, theme and languages of bundle.toml's `data`, keeping only what is sound."""
     problems: list[Problem] = []
 
@@ -64,8 +64,6 @@ def read_look(folder: Path, data: dict[str, Any], line_of) -> Look:  # noqa: ANN
 
 def logo_problem(folder: Path, logo: Any) -> str | None:
     """Why `logo` (bundle.toml's value) is not a usable image in the bundle, or None."""
-    from kiosk.core.content.pack import expected_path, safe_relative  # not at start-up
-
     if not isinstance(logo, str) or not logo:
         return "should be the path of an image such as images/logo.png"
     why = safe_relative(logo) or expected_path(logo)

@@ -121,7 +121,7 @@ class Bundle(NamedTuple):
     logo: Path | None = None
     theme: dict[str, str] = {}  # noqa: RUF012 - never mutated
     languages: tuple[str, ...] = ()  # () offers every language the kiosk ships
-    look_problems: tuple = ()  # loader.Problem items
+    look_problems: tuple = ()  # problems.Problem items
 
     def contact_numbers(self) -> dict[str, str]:
         """Placeholder name -> published number or email, for filling text."""

@@ -21,7 +21,9 @@ from datetime import date
 from pathlib import Path, PurePosixPath
 from typing import Any, NamedTuple
 
-from kiosk.core.content.loader import FILES, IDENT, BundleError, Problem
+from kiosk.core.content.fields import IDENT
+from kiosk.core.content.layout import FILES, IMAGE_MAGIC, MAX_ID, VERSION, expected_path, safe_relative
+from kiosk.core.content.problems import BundleError, Problem
 
 MANIFEST = "kiosk-bundle.json"
 PACKAGE_FORMAT = 1
@@ -33,15 +35,8 @@ MAX_TOTAL_BYTES = 16_000_000
 MAX_MANIFEST_BYTES = 64_000
 # Text deflates about 4:1; a ratio far beyond that is a zip bomb, not content.
 MAX_RATIO = 100
-MAX_ID = 40  # the id and version name a folder on the kiosk's disk
-VERSION = re.compile(r"[0-9A-Za-z][0-9A-Za-z._-]{0,39}")
 SHA256 = re.compile(r"[0-9a-f]{64}")
 ZIP_DATE = (1980, 1, 1, 0, 0, 0)
-TRANSLATIONS = "translations"
-IMAGES = "images"
-IMAGE_SUFFIXES = {".png": b"\x89PNG\r\n\x1a\n", ".jpg": b"\xff\xd8\xff", ".jpeg": b"\xff\xd8\xff"}
-# Language codes as folders: en_GB, pl, zh_Hans, en_GB@easyread.
-LANGUAGE_CODE = re.compile(r"[a-z]{2,3}(?:_[A-Za-z0-9]{2,8})?(?:@[a-z]{2,12})?")
 # Everything zipfile and zlib raise for a damaged or hostile archive.
 ZIP_ERRORS = (
     zipfile.BadZipFile,
@@ -57,41 +52,6 @@ ZIP_ERRORS = (
     KeyError,
     IndexError,
 )
-
-
-# --- what a bundle may hold -------------------------------------------------------------------
-
-
-def expected_path(relative: str) -> str | None:
-    """Why `relative` (a POSIX path inside a bundle) is not part of the format, or None if it is."""
-    parts = PurePosixPath(relative).parts
-    if len(parts) == 1 and parts[0] in FILES:
-        return None
-    if len(parts) == 4 and parts[0] == TRANSLATIONS and parts[2:] == ("LC_MESSAGES", "kiosk.po"):
-        if LANGUAGE_CODE.fullmatch(parts[1]):
-            return None
-        return f"{parts[1]!r} is not a language code such as pl or zh_Hans"
-    if len(parts) == 2 and parts[0] == IMAGES:
-        stem, dot, suffix = parts[1].rpartition(".")
-        if dot and f".{suffix}" in IMAGE_SUFFIXES and re.fullmatch(r"[a-z0-9][a-z0-9_-]{0,63}", stem):
-            return None
-        return "images are images/NAME.png or .jpg, NAME in lower-case letters, digits, - or _"
-    return (
-        f"not part of a bundle (the files are {', '.join(FILES)}, "
-        f"{TRANSLATIONS}/CODE/LC_MESSAGES/kiosk.po and {IMAGES}/NAME.png)"
-    )
-
-
-def safe_relative(relative: str) -> str | None:
-    """Why `relative` could point outside the bundle (or be misread on Windows), or None if safe."""
-    if "\\" in relative or "\x00" in relative:
-        return "use / between folders, and no backslashes"
-    if relative.startswith("/") or re.match(r"^[A-Za-z]:", relative):
-        return "must be a path inside the bundle, not an absolute path or a drive"
-    parts = relative.split("/")
-    if any(part in ("", ".", "..") for part in parts):
-        return "must not contain '..', '.' or empty parts"
-    return None
 
 
 class PackError(BundleError):
@@ -211,7 +171,8 @@ def read_package(data: bytes, source: str | Path = "package") -> Package:
         digest, size = manifest.files[name]
         if len(content) != size or hashlib.sha256(content).hexdigest() != digest:
             raise PackError.of(source, "does not match the SHA-256 in the manifest: it was changed", name)
-        if PurePosixPath(name).suffix.lower() in (".png", ".jpg", ".jpeg") and not _is_image(name, content):
+        magic = IMAGE_MAGIC.get(PurePosixPath(name).suffix.lower())
+        if magic is not None and not content.startswith(magic):
             raise PackError.of(source, "is not the image its name says", name)
         files[name] = content
     return Package(manifest, files)
@@ -374,12 +335,6 @@ def _manifest_problems(m: Manifest) -> list[tuple[str, str]]:
     return problems
 
 
-def _is_image(name: str, content: bytes) -> bool:
-    if name.lower().endswith(".png"):
-        return content.startswith(b"\x89PNG\r\n\x1a\n")
-    return content.startswith(b"\xff\xd8\xff")
-
-
 # --- unpacking -------------------------------------------------------------------------------
 
 
@@ -417,82 +372,3 @@ def verify_folder(folder: str | Path, manifest: Manifest) -> list[str]:
             problems.append(f"{rel} was changed")
     problems += [f"{rel} was added" for rel in sorted(present - set(manifest.files))]
     return problems
-
-
-# --- a new bundle ----------------------------------------------------------------------------
-
-SCAFFOLD_NOTE = (
-    "# Made by `kiosk bundle new` from the {source} bundle. Replace every CHANGE-ME with your\n"
-    "# partnership's own text and numbers; `kiosk bundle check` lists any that are left.\n"
-)
-# Ofcom's numbers for drama (never in service): an unedited bundle can never send anyone to a
-# real service that is not the partnership's.
-DRAMA_LOCAL = "01632 960{:03d}"
-DRAMA_FREEPHONE = "0808 157 0{:03d}"
-
-
-def new_bundle(folder: str | Path, bundle_id: str | None = None, source: str | Path | None = None) -> int:
-    """Copy a bundle (the built-in one by default) into `folder` with every local detail marked
-    CHANGE-ME and every number but the emergency one replaced by a drama number; return how many marks."""
-    from kiosk.core.content.check import CHANGE_ME
-    from kiosk.core.content.loader import load_bundle
-    from kiosk.core.resources import builtin_bundle
-
-    folder = Path(folder)
-    source = Path(source) if source else builtin_bundle()
-    if folder.exists() and (not folder.is_dir() or any(folder.iterdir())):
-        raise PackError.of(folder, "already exists and is not empty; choose a new folder", "(folder)")
-    bundle_id = bundle_id or re.sub(r"[^a-z0-9_-]+", "-", folder.name.lower()).strip("-_") or "my-partnership"
-    if not IDENT.fullmatch(bundle_id):
-        raise PackError.of(folder, f"{bundle_id!r} cannot be an id: use lower-case letters, digits, - or _")
-    original = load_bundle(source)
-    place = original.name.split()[0]
-    today = date.today()
-    texts = {name: (source / name).read_text(encoding="utf-8") for name in FILES}
-    numbers = iter(range(1, 1000))
-
-    def drama(match: re.Match[str]) -> str:
-        phone = match.group(1)
-        if len(phone) == 3:  # the emergency number, the same everywhere
-            return match.group(0)
-        pattern = DRAMA_FREEPHONE if phone.startswith("08") else DRAMA_LOCAL
-        return f'phone = "{pattern.format(next(numbers))}"'
-
-    meta = texts["bundle.toml"]
-    for key, value in (
-        ("id", f'"{bundle_id}"'),
-        ("name", f'"{CHANGE_ME} Safeguarding Partnership"'),
-        ("version", f'"{today:%Y.%m}.1"'),
-        ("date", today.isoformat()),
-        ("title", f'"{CHANGE_ME}: the document your numbers come from"'),
-        ("publisher", f'"{CHANGE_ME}: who published it"'),
-    ):
-        meta = re.sub(
-            rf"^{key} = .*$", lambda _m, k=key, v=value: f"{k} = {v}", meta, count=1, flags=re.MULTILINE
-        )
-    texts["bundle.toml"] = meta
-    contacts = re.sub(r'^phone = "([^"]*)"$', drama, texts["contacts.toml"], flags=re.MULTILINE)
-    contacts = re.sub(
-        r'^email = ".*"$', f'email = "{CHANGE_ME.lower()}@example.org"', contacts, flags=re.MULTILINE
-    )
-    contacts = re.sub(
-        r"^source_page = .*$",
-        f'source_page = "{CHANGE_ME}: where your partnership publishes this number"',
-        contacts,
-        flags=re.MULTILINE,
-    )
-    contacts = re.sub(
-        r"^last_checked = .*$",
-        f"last_checked = 2000-01-01  # {CHANGE_ME}: the date you checked the number",
-        contacts,
-        flags=re.MULTILINE,
-    )
-    texts["contacts.toml"] = contacts
-    folder.mkdir(parents=True, exist_ok=True)
-    marks = 0
-    for name, text in texts.items():
-        text = SCAFFOLD_NOTE.format(source=place) + text.replace(place, CHANGE_ME)
-        marks += text.count(CHANGE_ME) + text.count(CHANGE_ME.lower()) - SCAFFOLD_NOTE.count(CHANGE_ME)
-        (folder / name).write_text(text, encoding="utf-8")
-    load_bundle(folder)  # the scaffold must load, so it can be previewed at once
-    return marks

@@ -25,8 +25,8 @@ from typing import NamedTuple
 from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 
-from kiosk.core.content.loader import Problem
 from kiosk.core.content.pack import PackError, read_package
+from kiosk.core.content.problems import Problem
 
 PREFIX = b"kiosk-bundle-signature 1 ed25519 "
 # What is signed: this context, then the unsigned package. Keeps a bundle signature from ever

@@ -25,8 +25,8 @@ from datetime import date
 from pathlib import Path
 from typing import NamedTuple
 
-from kiosk.core.content.loader import BundleError
 from kiosk.core.content.pack import MAX_PACKAGE_BYTES, SUFFIX, Manifest
+from kiosk.core.content.problems import BundleError
 
 BUNDLES = "bundles"
 STATE = "state.json"
