@@ -120,4 +120,6 @@ def test_the_leak_it_was_written_for_fails_the_check(soak, monkeypatch):
     series = soak.run(soak.print_slip, PER_ACTION["slip printed"])
     rate = leak_rate(series)
     print(f"the relay leak put back: {rate:+.1f} MB per 10,000 slips ({describe(series)})")
-    assert rate > 3 * GOAL_MB_PER_10K, f"the leak measured {rate:+.1f} MB per 10,000 slips: {describe(series)}"
+    assert rate > 3 * GOAL_MB_PER_10K, (
+        f"the leak measured {rate:+.1f} MB per 10,000 slips: {describe(series)}"
+    )
