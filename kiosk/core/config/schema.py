@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections import namedtuple
 from typing import Any, NamedTuple
 
+from kiosk.core import slips
 from kiosk.core.languages import SHIPPED
 
 MIN_IDLE_S, MAX_IDLE_S = 30, 3600
@@ -72,12 +73,7 @@ class PublicKeys:
 
 Rule = Text | Flag | Seconds | Months | OneOf | Language | Languages | PinHash | Folder | PublicKeys
 
-SLIP_LAYOUTS = (
-    ("a6", "a card"),
-    ("a4-sheet", "eight slips to cut out"),
-    ("receipt-80mm", "a receipt printer's 80 mm roll"),
-)
-LAYOUTS = tuple(word for word, _ in SLIP_LAYOUTS)
+SLIP_LAYOUTS = tuple((layout.id, layout.what) for layout in slips.LAYOUTS)
 
 
 class Key(NamedTuple):

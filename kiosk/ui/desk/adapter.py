@@ -15,6 +15,7 @@ from PySide6.QtQml import QmlNamedElement, QmlSingleton
 
 from kiosk.core import i18n, languages
 from kiosk.core.content.model import Bundle
+from kiosk.core.slips import FORMATS, LAYOUTS
 from kiosk.ui import registry
 from kiosk.ui.worker import Background
 
@@ -25,11 +26,6 @@ STATUS_EVERY_MS = 5000
 PREVIEW_DPI = 110
 # "all" first: it is the slip most people ask for, and Enter alone prints it.
 CONCERN_ORDER = ("all", "child", "adult", "worker", "danger")
-LAYOUTS = (
-    ("a6", "A6 card"),
-    ("a4-sheet", "A4 sheet of 8 to cut out"),
-    ("receipt-80mm", "80 mm receipt"),
-)
 
 
 @dataclass(frozen=True)
@@ -110,7 +106,7 @@ class DeskAdapter(QObject):
 
     @Property("QVariantList", constant=True)
     def layouts(self) -> list[dict]:
-        return [{"id": key, "title": title} for key, title in LAYOUTS]
+        return [{"id": layout.id, "title": layout.name} for layout in LAYOUTS]
 
     def _set(self, **changes) -> None:
         updated = replace(self._options, **changes)
@@ -146,7 +142,7 @@ class DeskAdapter(QObject):
         return self._options.layout
 
     def _set_layout(self, value: str) -> None:
-        if value not in dict(LAYOUTS):
+        if value not in FORMATS:
             raise ValueError(f"unknown layout {value!r}")
         self._set(layout=value)
 

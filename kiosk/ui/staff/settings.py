@@ -24,8 +24,7 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 QML_IMPORT_NAME = registry.QML_IMPORT_NAME
 QML_IMPORT_MAJOR_VERSION = registry.QML_IMPORT_MAJOR_VERSION
-# Typed on the staff keyboard, with the site file's limits (kiosk.core.config; a path: 300).
-TEXT_FIELDS = {"site_name": 80, "collection_point": 120, "bundle": 300}
+PATH_MAX = 300  # the content folder, typed on the keyboard (the site file sets no limit)
 TEXT_LABELS = {"site_name": "Site name", "collection_point": "Collection point", "bundle": "Content folder"}
 TYPING_MAX = 300  # the keyboard stops here; saving refuses anything over the field's limit
 TOGGLES = ("attract_screen", "discreet_default", "statistics")
@@ -43,6 +42,13 @@ FIELDS = (
     "statistics",
     "bundle",
 )
+
+
+def text_limits() -> dict[str, int]:
+    """The fields typed on the staff keyboard, with the site file's limits."""
+    from kiosk.core.config import BY_FIELD
+
+    return {f: BY_FIELD[f].rule.limit for f in ("site_name", "collection_point")} | {"bundle": PATH_MAX}
 
 
 @QmlNamedElement("SettingsEditor")
@@ -69,10 +75,11 @@ class SettingsEditor(StaffScreen):
         """The settings screen: the values as they would be saved, and the choices."""
         if not self._draft:
             return {}
-        from kiosk.ui.staff.words import LAYOUTS, duration_text
+        from kiosk.core.slips import LAYOUTS
+        from kiosk.ui.staff.words import duration_text
 
         d = self._draft
-        limit = TEXT_FIELDS.get(self._editing, 0)
+        limit = text_limits().get(self._editing, 0)
         typed = d.get(self._editing, "") if self._editing else ""
         return {
             "siteName": d["site_name"],
@@ -188,7 +195,7 @@ class SettingsEditor(StaffScreen):
 
     @Slot(str)
     def editText(self, field: str) -> None:  # noqa: N802 - QML API
-        if self._editable() and field in TEXT_FIELDS:
+        if self._editable() and field in TEXT_LABELS:
             self._editing, self._shift = field, False
             self._edited()
 
@@ -276,9 +283,9 @@ class SettingsEditor(StaffScreen):
 
     @Slot(str)
     def chooseLayout(self, layout: str) -> None:  # noqa: N802 - QML API
-        from kiosk.ui.staff.words import LAYOUTS
+        from kiosk.core.slips import FORMATS
 
-        if self._editable() and layout in {k for k, _, _ in LAYOUTS}:
+        if self._editable() and layout in FORMATS:
             self._draft["slip_layout"] = layout
             self._edited()
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 from typing import Any
 
 from kiosk.core.config import BY_FIELD, Problem
+from kiosk.core.slips import LAYOUTS
 
 # The idle timeout goes up and down in these steps (seconds): fine steps where they matter.
 IDLE_STEPS = (45, 60, 90, 120, 150, 180, 240, 300, 450, 600, 900, 1200, 1800, 2700, 3600)
@@ -25,12 +26,6 @@ LABELS = {
     "pin_hash": "Staff PIN",
     "bundle": "Content folder",
 }
-# The slip layouts (kiosk.core.slips.layouts), as staff know them.
-LAYOUTS = (
-    ("a6", "A6 card", "one slip on an A6 card"),
-    ("a4-sheet", "A4 sheet", "eight slips on an A4 sheet, to cut out"),
-    ("receipt-80mm", "Receipt", "a receipt printer's 80 mm roll"),
-)
 
 
 def step_idle(seconds: float, direction: int) -> float:
@@ -54,7 +49,7 @@ def duration_text(seconds: float) -> str:
 
 
 def layout_name(layout: str) -> str:
-    return next((name for key, name, _ in LAYOUTS if key == layout), layout)
+    return next((known.name for known in LAYOUTS if known.id == layout), layout)
 
 
 def value_text(field: str, value: Any) -> str:
