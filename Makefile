@@ -32,13 +32,17 @@ POT := translations/$(DOMAIN).pot
 SOURCE_PO := translations/$(SOURCE_LANGUAGE)/LC_MESSAGES/$(DOMAIN).po
 PO_FILES := $(wildcard translations/*/LC_MESSAGES/$(DOMAIN).po)
 MO_FILES := $(PO_FILES:.po=.mo)
+# QML's translations, made from the compiled catalogs (kiosk/core/qm.py); QQmlApplicationEngine
+# loads i18n/qml_<language>.qm beside Main.qml.
+QM_DIR := kiosk/ui/qml/Kiosk/i18n
+QM_STAMP := $(QM_DIR)/.made
 # qsTr() is QML's; _() and N_() are Babel defaults. tests/test_catalogs.py uses the same keywords.
 EXTRACT_KEYWORDS := -k qsTr
 VERSION := $(shell sed -n 's/^version *= *"\(.*\)"/\1/p' pyproject.toml)
 
 # What goes into the wheel: a change to any of these reinstalls the kiosk on the next `make setup`.
 PACKAGE_SOURCES := pyproject.toml hatch_build.py $(wildcard README.md) $(PO_FILES) \
-	$(shell find kiosk assets bundles -type f ! -name '*.pyc' ! -path '*/__pycache__/*' 2>/dev/null)
+	$(shell find kiosk assets bundles -type f ! -name '*.pyc' ! -path '*/__pycache__/*' ! -path '$(QM_DIR)/*' 2>/dev/null)
 
 .PHONY: help setup run test lint catalogs extract bench screenshots icons clean distclean
 
@@ -73,7 +77,11 @@ $(INSTALLED): $(PACKAGE_SOURCES) | $(BIN)/python
 	fi
 	@touch $@
 
-catalogs: $(MO_FILES)
+catalogs: $(MO_FILES) $(QM_STAMP)
+
+$(QM_STAMP): $(MO_FILES) kiosk/core/qm.py | $(INSTALLED)
+	$(BIN)/python -m kiosk.core.qm translations $(QM_DIR)
+	@touch $@
 
 # pybabel skips a catalog whose header is marked fuzzy; say so instead of leaving it out quietly.
 translations/%.mo: translations/%.po | $(INSTALLED)
@@ -119,6 +127,7 @@ icons: setup
 clean:
 	rm -rf build dist out .pytest_cache .ruff_cache
 	rm -f $(MO_FILES)
+	rm -rf $(QM_DIR)
 	find . -path ./$(VENV) -prune -o -path ./.git -prune -o -type d -name __pycache__ -prune -exec rm -rf {} +
 
 distclean: clean

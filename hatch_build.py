@@ -1,4 +1,5 @@
-"""Compile the gettext catalogs into the wheel, so `pip install .` ships working languages."""
+"""Compile the gettext catalogs into the wheel, so `pip install .` ships working languages: the .mo
+files Python reads, and the .qm files QML's engine reads (kiosk/core/qm.py)."""
 
 from __future__ import annotations
 
@@ -30,7 +31,21 @@ class CompileCatalogs(BuildHookInterface):
             with target.open("wb") as fh:
                 write_mo(fh, catalog)
         shutil.copyfile(source / "kiosk.pot", out / "kiosk.pot")
+        qm_out = Path(self._tmp.name + "-qm")
+        _qm_module(Path(self.root)).write_all(out, qm_out)
         build_data.setdefault("force_include", {})[str(out)] = "kiosk/translations"
+        build_data["force_include"][str(qm_out)] = "kiosk/ui/qml/Kiosk/i18n"
 
     def finalize(self, version: str, build_data: dict, artifact_path: str) -> None:
+        shutil.rmtree(self._tmp.name + "-qm", ignore_errors=True)
         self._tmp.cleanup()
+
+
+def _qm_module(root: Path):  # noqa: ANN202 - kiosk/core/qm.py, standard library only
+    """The .qm writer from the source tree (the kiosk itself is not installed while it builds)."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("kiosk_qm", root / "kiosk" / "core" / "qm.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module

@@ -14,7 +14,7 @@ import time
 from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from kiosk.cli.run import process_age_ms
+from kiosk.core.process import process_age_ms
 
 STARTED = time.perf_counter()
 

@@ -79,16 +79,11 @@ def open_desk(qapp, qtbot, fonts, bundle, queue):
 
 
 def _forget_kiosk_languages(qapp) -> None:
-    """Kiosks made by earlier tests leave their language on the application: their translators
-    (KioskApp.shutdown does not remove them), the layout direction and the default locale. The
-    Python gettext translator also deadlocks with QML's type-loader thread when the file dialog
-    loads. `kiosk desk` runs in a process of its own, where none of this is set."""
+    """Kiosks made by earlier tests leave their language on the application: Qt's own strings'
+    translators, the layout direction and the default locale. `kiosk desk` runs in a process of
+    its own, where none of this is set."""
     from PySide6.QtCore import QLocale, Qt, QTranslator
 
-    from kiosk.ui.app import KioskApp
-
-    for kiosk in qapp.findChildren(KioskApp):
-        qapp.removeTranslator(kiosk.translator)
     for translator in qapp.findChildren(QTranslator):
         qapp.removeTranslator(translator)
     qapp.setLayoutDirection(Qt.LayoutDirection.LeftToRight)

@@ -9,7 +9,8 @@ import argparse
 import json
 import sys
 import time
-from pathlib import Path
+
+CACHE = "cache"  # in the data folder: the verified bundle cache (kiosk.core.content.cache)
 
 
 def enabled_languages(args: argparse.Namespace, settings=None) -> tuple[tuple[str, ...], str] | str:  # noqa: ANN001
@@ -49,7 +50,7 @@ def run_kiosk(args: argparse.Namespace, started: float) -> int:
     settings, config_problems = config.load_config(args.config)
     logs.setup_logging(paths.data_dir(), facts={"config": args.config or "system"})
     bundle_dir, bundle_notices = content_location(settings, paths.data_dir(), preview=args.bundle)
-    bundle, problems = load_content(bundle_dir)
+    bundle, problems = load_content(bundle_dir, cache_dir=paths.data_dir() / CACHE)
     offered = enabled_languages(args, settings)
     if isinstance(offered, str):
         print(offered, file=sys.stderr)
@@ -95,6 +96,8 @@ def probe(app, kiosk, started: float) -> None:  # noqa: ANN001
     """Print the first frame's time and peak memory once the home screen is on screen, then quit."""
     import resource
 
+    from kiosk.core.process import process_age_ms
+
     reported = []
 
     def first_frame() -> None:
@@ -115,16 +118,3 @@ def probe(app, kiosk, started: float) -> None:  # noqa: ANN001
         app.quit()
 
     kiosk.window.frameSwapped.connect(first_frame)
-
-
-def process_age_ms(fallback_start: float) -> float:
-    """Milliseconds since this process began (Linux: from /proc), else since `main` was entered."""
-    try:
-        import os
-
-        stat = Path("/proc/self/stat").read_text().rsplit(")", 1)[1].split()
-        start_ticks = int(stat[19])
-        boot = time.clock_gettime(time.CLOCK_BOOTTIME)
-        return (boot - start_ticks / os.sysconf("SC_CLK_TCK")) * 1000
-    except (OSError, ValueError, IndexError, AttributeError):
-        return (time.perf_counter() - fallback_start) * 1000

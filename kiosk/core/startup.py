@@ -69,19 +69,24 @@ def update_settings(settings: Settings, data_dir: Path) -> updates.Settings:
     )
 
 
-def load_content(bundle_dir: Path | None) -> tuple[Bundle, list[str]]:
-    """The bundle in `bundle_dir`, or the built-in one with the reasons that one was refused."""
-    from kiosk.core.content.loader import BundleError, load_bundle
+def load_content(bundle_dir: Path | None, cache_dir: Path | None = None) -> tuple[Bundle, list[str]]:
+    """The bundle in `bundle_dir`, or the built-in one with the reasons that one was refused.
+
+    With `cache_dir`, a bundle whose files have not changed since it was last loaded and checked
+    comes from the verified cache there (kiosk.core.content.cache), which start-up uses.
+    """
+    from kiosk.core.content.cache import load_cached
+    from kiosk.core.content.problems import BundleError
     from kiosk.core.resources import builtin_bundle
 
     problems: list[str] = []
     if bundle_dir is not None:
         try:
-            return load_bundle(bundle_dir), problems
+            return load_cached(bundle_dir, cache_dir), problems
         except BundleError as exc:
             problems = [str(p) for p in exc.problems]
             log.error("%s\nUsing the built-in content instead.", exc)
-    return load_bundle(builtin_bundle()), problems
+    return load_cached(builtin_bundle(), cache_dir), problems
 
 
 def languages_offered(

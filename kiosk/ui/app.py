@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QTimer, QTranslator
+from PySide6.QtCore import QObject, QTimer
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtQml import QQmlApplicationEngine
 
@@ -17,6 +17,7 @@ from kiosk.core.content.model import Bundle
 from kiosk.core.i18n import SOURCE_LANGUAGE
 from kiosk.core.languages import SHIPPED, babel_locale
 from kiosk.core.pin import Lockout
+from kiosk.core.qm import ui_language as qml_language
 from kiosk.core.startup import languages_offered
 from kiosk.ui import registry
 from kiosk.ui.content import ContentAdapter
@@ -32,7 +33,6 @@ from kiosk.ui.session import SessionAdapter
 from kiosk.ui.slips import SlipsAdapter
 from kiosk.ui.speech import SpeechAdapter
 from kiosk.ui.staff import StaffAdapter
-from kiosk.ui.translator import GettextTranslator
 
 if TYPE_CHECKING:
     from PySide6.QtQuick import QQuickWindow
@@ -84,10 +84,6 @@ class KioskApp(QObject):
         self._closed = False
         self.bundle = bundle
         self.options = options
-        self.translator = GettextTranslator()
-        self.translator.install(app)
-        self.qt_translator = QTranslator(self)
-        app.installTranslator(self.qt_translator)  # installed last, so asked first, for Qt's own
         self.content = ContentAdapter(bundle, self)
         self.session = SessionAdapter(
             self, *languages_offered(options.languages, options.default_language, bundle)
@@ -127,6 +123,7 @@ class KioskApp(QObject):
         self.engine.setInitialProperties(
             {"kioskMode": not options.windowed, "startWidth": options.width, "startHeight": options.height}
         )
+        self.engine.setUiLanguage(self.qml_language(self.session.language))  # before the QML loads
         self.engine.loadFromModule(MODULE, "Main")
         roots = self.engine.rootObjects()
         if not roots:
@@ -200,23 +197,38 @@ class KioskApp(QObject):
         return "\n".join(t if t.endswith((".", "?", "!", ":", "。", "؟", "۔")) else t + "." for t in texts)
 
     def apply_language(self) -> None:
-        """One call switches everything: catalog, Qt's own strings, locale, fonts, text direction."""
-        from PySide6.QtCore import QLibraryInfo, QLocale, Qt  # the Qt namespace costs ~16 ms: not at start-up
+        """One call switches everything: catalog, locale, fonts, text direction.
+
+        QML's text comes from the engine's own translator, which loads i18n/qml_<language>.qm
+        (made from the gettext catalog by kiosk.core.qm) when its uiLanguage changes and then
+        retranslates every binding; Python's from the gettext catalog (kiosk.core.i18n). No
+        translator is written in or made from Python: Qt asks translators from its QML loader
+        thread too, and one that needs the Python interpreter's lock froze the kiosk whenever
+        Python code waited for that thread. (The kiosk shows none of Qt's own strings.)
+        """
+        from PySide6.QtCore import QLocale, Qt  # the Qt namespace costs ~16 ms: not at start-up
 
         code = self.session.language
         ensure_font(self.session.fontFamily)
-        self.translator.set_language(code)
-        self.qt_translator.load(
-            f"qtbase_{code.split('@')[0]}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
-        )
         QLocale.setDefault(QLocale(babel_locale(code)))
+        self.engine.setUiLanguage(self.qml_language(code))
         self.app.setLayoutDirection(
             Qt.LayoutDirection.RightToLeft if self.session.rtl else Qt.LayoutDirection.LeftToRight
         )
         self.content.set_language(code)
         self.speech.stop()
-        self.engine.retranslate()
         log.debug("language %s", code)  # never at INFO: a timed line next to a resident's choice
+
+    def qml_language(self, code: str) -> str:
+        """The engine's uiLanguage for `code`; the source language if its .qm is missing (the
+        engine would otherwise keep the previous language's)."""
+        from kiosk.core.qm import file_name
+
+        ui = qml_language(code)
+        if ui and not (QML_DIR / MODULE / "i18n" / file_name(code)).is_file():
+            log.error("no compiled QML catalog for %s (make catalogs); its screens show English", code)
+            return ""
+        return ui
 
     def shutdown(self) -> None:
         if self._closed:

@@ -21,22 +21,51 @@ Window {
     LayoutMirroring.childrenInherit: true
     property bool pickingLanguage: false
 
-    function componentFor(kind) {
-        switch (kind) {
-        case "question": return questionScreen
-        case "answer": return answerScreen
-        case "abuse-types": return abuseTypesScreen
-        case "abuse": return abuseScreen
-        case "guidance": return guidanceScreen
-        case "take": return takeScreen
-        default: return homeScreen
+    // Only the home and neutral screens are compiled with this file, so the first frame pays for
+    // one screen (and "Leave quickly" never waits). Every other screen and overlay is compiled
+    // when first needed, or before that, one at a time while nobody is touching the screen after
+    // the first frame (preload). By file, not by module and type name: in a process that has had
+    // another kiosk window (tests, screenshots), Qt 6.11 made a by-name component from the
+    // earlier engine's type, and crashed.
+    readonly property var screenTypes: ({
+        "question": "QuestionScreen", "answer": "AnswerScreen", "abuse-types": "AbuseTypesScreen",
+        "abuse": "AbuseDetailScreen", "guidance": "GuidanceScreen", "take": "TakeScreen"
+    })
+    property var made: ({})
+
+    function component(type) {
+        if (!made[type]) {
+            const folder = type.endsWith("Screen") ? "screens/" : "controls/"
+            made[type] = Qt.createComponent(Qt.resolvedUrl(folder + type + ".qml"), Component.PreferSynchronous, root)
         }
+        return made[type]
+    }
+    function componentFor(kind) {
+        return screenTypes[kind] ? component(screenTypes[kind]) : homeScreen
     }
 
     // A fresh screen on every change: no scroll position or state outlives a screen.
     function showCurrent() {
         page.sourceComponent = undefined
         page.sourceComponent = componentFor(Session.screen)
+    }
+
+    onFrameSwapped: if (!preload.done && !preload.running) preload.start()
+    Timer {
+        id: preload
+        // In the likely order of a resident's journey; the staff panel waits for staff.
+        readonly property var types: [
+            "QuestionScreen", "AnswerScreen", "TakeScreen", "IdleWarning", "LanguagePicker",
+            "AbuseTypesScreen", "AbuseDetailScreen", "GuidanceScreen", "AttractScreen"
+        ]
+        property int next: 0
+        property bool done: false
+        interval: 20
+        repeat: true
+        onTriggered: {
+            root.component(types[next++])
+            if (next === types.length) { done = true; stop() }
+        }
     }
 
     Connections {
@@ -70,35 +99,32 @@ Window {
     }
 
     Component { id: homeScreen; HomeScreen {} }
-    Component { id: questionScreen; QuestionScreen {} }
-    Component { id: answerScreen; AnswerScreen {} }
-    Component { id: abuseTypesScreen; AbuseTypesScreen {} }
-    Component { id: abuseScreen; AbuseDetailScreen {} }
-    Component { id: guidanceScreen; GuidanceScreen {} }
-    Component { id: takeScreen; TakeScreen {} }
+    Component { id: neutralScreen; NeutralScreen {} }
 
-    IdleWarning {
-        objectName: "idleWarning"
+    Loader {
         anchors.fill: parent
-        visible: Idle.warning && !Session.neutral
+        active: Idle.warning && !Session.neutral
+        sourceComponent: active ? root.component("IdleWarning") : null
     }
     Loader {
         anchors.fill: parent
         active: root.pickingLanguage
-        sourceComponent: LanguagePicker { onClosed: root.pickingLanguage = false }
+        sourceComponent: active ? root.component("LanguagePicker") : null
+        onLoaded: item.closed.connect(() => root.pickingLanguage = false)
     }
     Loader {
         anchors.fill: parent
         active: Session.attract && !Session.neutral
-        sourceComponent: AttractScreen {}
+        sourceComponent: active ? root.component("AttractScreen") : null
     }
     Loader {
         anchors.fill: parent
         active: Staff.mode !== "closed"
-        sourceComponent: StaffPanel {}
+        sourceComponent: active ? root.component("StaffPanel") : null
     }
-    NeutralScreen {
+    Loader {
         anchors.fill: parent
-        visible: Session.neutral
+        active: Session.neutral
+        sourceComponent: neutralScreen
     }
 }

@@ -4,6 +4,7 @@ import Kiosk.Backend
 
 // Before the idle reset: a clear countdown and one big button to carry on (WCAG 2.2.1).
 Rectangle {
+    objectName: "idleWarning"
     // Nearly opaque: someone passing by should not read what the last person was looking at.
     color: Theme.overlay
     MouseArea {

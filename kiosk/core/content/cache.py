@@ -1,0 +1,151 @@
+"""A verified cache of a loaded bundle, so that start-up skips reading and checking its TOML.
+
+Loading a bundle means parsing five TOML files and checking every number, link and text: about
+8 ms of a kiosk's start-up, every start, for content that changes a few times a year. The cache
+keeps the loaded bundle's records as plain data beside the SHA-256 of every file in the bundle
+folder and a stamp of the code that loaded it. It is used only when all of that matches. Any
+change on disk (a number edited by hand, a file added, removed or renamed, a new kiosk version)
+means the bundle is loaded and checked from its files again, exactly as with no cache, and a
+refused bundle is never cached.
+
+The records are stored with `marshal` as tuples, strings and numbers: unlike pickle, reading a
+cache file cannot run code, so a file in the data folder can at worst fail to match.
+"""
+
+from __future__ import annotations
+
+import logging
+import marshal
+import os
+import sys
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from kiosk.core.content import model
+from kiosk.core.content.problems import Problem
+
+try:  # the hash alone, without hashlib, which loads OpenSSL (4 MB) at every start-up
+    from _sha256 import sha256  # Python 3.11
+except ImportError:  # pragma: no cover - Python 3.12 and later
+    try:
+        from _sha2 import sha256
+    except ImportError:
+        from hashlib import sha256
+
+log = logging.getLogger(__name__)
+FORMAT = 1
+MAX_CACHE_BYTES = 4_000_000
+# The record types a cache may hold, by name: nothing else is ever built from a cache file.
+RECORDS: dict[str, type] = {
+    cls.__name__: cls
+    for cls in vars(model).values()
+    if isinstance(cls, type) and issubclass(cls, tuple) and hasattr(cls, "_fields")
+}
+RECORDS[Problem.__name__] = Problem
+
+
+def load_cached(folder: str | Path, cache_dir: Path | None) -> model.Bundle:
+    """The bundle in `folder`, from the cache in `cache_dir` if it matches the files on disk exactly,
+    else loaded and checked (BundleError as ever) and cached for the next start-up."""
+    folder = Path(folder).resolve()
+    if cache_dir is None:
+        return _load(folder)
+    stamp = fingerprint(folder)
+    path = cache_dir / f"bundle-{sha256(str(folder).encode()).hexdigest()[:16]}.cache"
+    cached = _read(path, stamp)
+    if cached is not None:
+        return cached
+    bundle = _load(folder)
+    _write(path, {"format": FORMAT, "stamp": stamp, "bundle": encode(bundle)})
+    return bundle
+
+
+def _load(folder: Path) -> model.Bundle:
+    from kiosk.core.content.loader import load_bundle  # TOML and the checks: only when needed
+
+    return load_bundle(folder)
+
+
+def fingerprint(folder: Path) -> tuple:
+    """What the cache must match: every file in the bundle folder (relative path and SHA-256), the
+    kiosk's core code (each module's size and time, so an upgrade or an edit shows), and Python."""
+    files = []
+    for root, dirs, names in os.walk(folder):
+        dirs.sort()
+        for name in sorted(names):
+            path = Path(root, name)
+            files.append((path.relative_to(folder).as_posix(), sha256(path.read_bytes()).hexdigest()))
+    core = Path(__file__).resolve().parents[1]
+    code = []
+    for root, dirs, names in os.walk(core):
+        dirs[:] = sorted(d for d in dirs if d != "__pycache__")
+        for name in sorted(n for n in names if n.endswith(".py")):
+            st = os.stat(os.path.join(root, name))
+            code.append((name, st.st_size, st.st_mtime_ns))
+    return (tuple(files), tuple(code), sys.version_info[:2])
+
+
+def _read(path: Path, stamp: tuple) -> model.Bundle | None:
+    try:
+        if path.stat().st_size > MAX_CACHE_BYTES:
+            return None
+        data = marshal.loads(path.read_bytes())
+        if data["format"] != FORMAT or data["stamp"] != stamp:
+            return None
+        return decode(data["bundle"])
+    except FileNotFoundError:
+        return None
+    except (OSError, ValueError, EOFError, TypeError, KeyError, IndexError) as exc:
+        log.warning("bundle cache %s not used: %s", path, exc)
+        return None
+
+
+def _write(path: Path, data: dict) -> None:
+    """Write the cache atomically; a kiosk that cannot write it starts as it did before, slower."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        partial = path.with_suffix(".part")
+        partial.write_bytes(marshal.dumps(data))
+        partial.replace(path)
+    except OSError as exc:
+        log.warning("bundle cache %s not written: %s", path, exc)
+
+
+# Records to plain data and back. Tuples in a record are sequences, stored as lists; a tuple in the
+# stored data is always a tagged value: ("R", record name, fields), ("D", date), ("P", path).
+
+
+def encode(value: Any) -> Any:
+    if isinstance(value, tuple) and hasattr(value, "_fields"):
+        return ("R", type(value).__name__, [encode(v) for v in value])
+    if isinstance(value, Problem):
+        return ("R", "Problem", [value.file, value.field, value.message, value.line])
+    if isinstance(value, tuple):
+        return [encode(v) for v in value]
+    if isinstance(value, dict):
+        return {k: encode(v) for k, v in value.items()}
+    if isinstance(value, date):
+        return ("D", value.toordinal())
+    if isinstance(value, Path):
+        return ("P", str(value))
+    if value is None or isinstance(value, str | int | bool):
+        return value
+    raise TypeError(f"a bundle holds a {type(value).__name__}, which the cache cannot store")
+
+
+def decode(value: Any) -> Any:
+    if isinstance(value, list):
+        return tuple(decode(v) for v in value)
+    if isinstance(value, dict):
+        return {k: decode(v) for k, v in value.items()}
+    if isinstance(value, tuple):
+        tag = value[0]
+        if tag == "R":
+            return RECORDS[value[1]](*(decode(v) for v in value[2]))
+        if tag == "D":
+            return date.fromordinal(value[1])
+        if tag == "P":
+            return Path(value[1])
+        raise ValueError(f"unknown tag {tag!r}")
+    return value
