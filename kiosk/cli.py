@@ -300,13 +300,15 @@ def _probe(app, kiosk, started: float) -> None:
         if reported:  # a second frame can arrive before quit() takes effect
             return
         reported.append(True)
+        age_ms, now = process_age_ms(started), time.monotonic()
         peak_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
         print(
             json.dumps(
                 {
-                    "first_frame_ms": round(process_age_ms(started), 1),
+                    "first_frame_ms": round(age_ms, 1),
                     "peak_rss_mb": round(peak_kb / 1024, 1),
-                    "monotonic": time.monotonic(),
+                    "pss_mb": memory_mb().get("pss"),
+                    "monotonic": now,
                 }
             ),
             flush=True,
@@ -316,14 +318,43 @@ def _probe(app, kiosk, started: float) -> None:
     kiosk.window.frameSwapped.connect(first_frame)
 
 
+def process_started_s(pid: int | str = "self") -> float:
+    """When a process began, in seconds of CLOCK_BOOTTIME (Linux /proc, clock-tick resolution)."""
+    import os
+
+    stat = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return int(stat[19]) / os.sysconf("SC_CLK_TCK")
+
+
 def process_age_ms(fallback_start: float) -> float:
     """Milliseconds since this process began (Linux: from /proc), else since `main` was entered."""
     try:
-        import os
-
-        stat = Path("/proc/self/stat").read_text().rsplit(")", 1)[1].split()
-        start_ticks = int(stat[19])
-        boot = time.clock_gettime(time.CLOCK_BOOTTIME)
-        return (boot - start_ticks / os.sysconf("SC_CLK_TCK")) * 1000
+        return (time.clock_gettime(time.CLOCK_BOOTTIME) - process_started_s()) * 1000
     except (OSError, ValueError, IndexError, AttributeError):
         return (time.perf_counter() - fallback_start) * 1000
+
+
+_MEMORY_FIELDS = {"Rss": "rss", "Pss": "pss", "Private_Clean": "private", "Private_Dirty": "private"}
+
+
+def memory_mb(pid: int | str = "self") -> dict[str, float]:
+    """A process's memory now, in MB, from Linux's /proc; {} elsewhere or once it has gone.
+
+    `pss` shares each page among the processes that map it, so summed over the processes of a
+    multi-process program it counts every page once; `private` is the pages no other process maps;
+    `peak_rss` is the most resident memory so far (VmHWM, the same as getrusage's ru_maxrss).
+    """
+    try:
+        lines = (
+            Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines()
+            + Path(f"/proc/{pid}/status").read_text().splitlines()
+        )
+    except OSError:
+        return {}
+    found: dict[str, float] = {}
+    for line in lines:
+        name, _, value = line.partition(":")
+        key = "peak_rss" if name == "VmHWM" else _MEMORY_FIELDS.get(name)
+        if key:
+            found[key] = found.get(key, 0.0) + int(value.split()[0]) / 1024
+    return {key: round(value, 1) for key, value in found.items()}
