@@ -21,7 +21,7 @@ from pathlib import Path
 
 from benchmarks.common import Result
 
-NAMES = ("startup", "slip", "screen_change", "languages", "bundle", "installed", "print", "soak")
+NAMES = ("startup", "chromium", "slip", "screen_change", "languages", "bundle", "installed", "print", "soak")
 OUTPUT = Path(__file__).resolve().parent.parent / "out" / "benchmarks.json"
 
 

@@ -14,7 +14,7 @@ import time
 from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from kiosk.core.process import process_age_ms
+from kiosk.core.process import memory_mb, process_age_ms
 
 STARTED = time.perf_counter()
 
@@ -34,13 +34,15 @@ class FirstPaint(QObject):
         return False
 
     def report(self) -> None:
+        age_ms, now = process_age_ms(STARTED), time.monotonic()
         peak_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
         print(
             json.dumps(
                 {
-                    "first_frame_ms": round(process_age_ms(STARTED), 1),
+                    "first_frame_ms": round(age_ms, 1),
                     "peak_rss_mb": round(peak_kb / 1024, 1),
-                    "monotonic": time.monotonic(),
+                    "pss_mb": memory_mb().get("pss"),
+                    "monotonic": now,
                 }
             ),
             flush=True,

@@ -31,6 +31,7 @@ def test_startup_probe_prints_one_json_line():
     probe = json.loads(line)
     assert 0 < probe["first_frame_ms"] < 60_000
     assert 0 < probe["peak_rss_mb"] < 2_000
+    assert 0 < probe["pss_mb"] <= probe["peak_rss_mb"]  # its share of memory now, at most its peak
 
 
 def test_screenshots_renders_every_screen(tmp_path, bundle):

@@ -96,7 +96,7 @@ def probe(app, kiosk, started: float) -> None:  # noqa: ANN001
     """Print the first frame's time and peak memory once the home screen is on screen, then quit."""
     import resource
 
-    from kiosk.core.process import process_age_ms
+    from kiosk.core.process import memory_mb, process_age_ms
 
     reported = []
 
@@ -104,13 +104,15 @@ def probe(app, kiosk, started: float) -> None:  # noqa: ANN001
         if reported:  # a second frame can arrive before quit() takes effect
             return
         reported.append(True)
+        age_ms, now = process_age_ms(started), time.monotonic()
         peak_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
         print(
             json.dumps(
                 {
-                    "first_frame_ms": round(process_age_ms(started), 1),
+                    "first_frame_ms": round(age_ms, 1),
                     "peak_rss_mb": round(peak_kb / 1024, 1),
-                    "monotonic": time.monotonic(),
+                    "pss_mb": memory_mb().get("pss"),
+                    "monotonic": now,
                 }
             ),
             flush=True,

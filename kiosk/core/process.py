@@ -1,5 +1,6 @@
-"""How long this process has run: `kiosk --startup-probe` and the benchmarks' bare window use the
-same clock. Standard library only, so the baseline imports nothing else of the kiosk's."""
+"""How long a process has run and how much memory it holds: `kiosk --startup-probe`, the
+benchmarks' bare window and the Chromium comparison measure alike. Standard library only, so the
+baseline imports nothing else of the kiosk's."""
 
 from __future__ import annotations
 
@@ -8,13 +9,42 @@ import time
 from pathlib import Path
 
 
+def process_started_s(pid: int | str = "self") -> float:
+    """When a process began, in seconds of CLOCK_BOOTTIME (Linux /proc, clock-tick resolution)."""
+    stat = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return int(stat[19]) / os.sysconf("SC_CLK_TCK")
+
+
 def process_age_ms(fallback_start: float) -> float:
     """Milliseconds since this process began (Linux: from /proc), else since `fallback_start`
     (a `time.perf_counter()` taken when `main` was entered)."""
     try:
-        stat = Path("/proc/self/stat").read_text().rsplit(")", 1)[1].split()
-        start_ticks = int(stat[19])
-        boot = time.clock_gettime(time.CLOCK_BOOTTIME)
-        return (boot - start_ticks / os.sysconf("SC_CLK_TCK")) * 1000
+        return (time.clock_gettime(time.CLOCK_BOOTTIME) - process_started_s()) * 1000
     except (OSError, ValueError, IndexError, AttributeError):
         return (time.perf_counter() - fallback_start) * 1000
+
+
+_MEMORY_FIELDS = {"Rss": "rss", "Pss": "pss", "Private_Clean": "private", "Private_Dirty": "private"}
+
+
+def memory_mb(pid: int | str = "self") -> dict[str, float]:
+    """A process's memory now, in MB, from Linux's /proc; {} elsewhere or once it has gone.
+
+    `pss` shares each page among the processes that map it, so summed over the processes of a
+    multi-process program it counts every page once; `private` is the pages no other process maps;
+    `peak_rss` is the most resident memory so far (VmHWM, the same as getrusage's ru_maxrss).
+    """
+    try:
+        lines = (
+            Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines()
+            + Path(f"/proc/{pid}/status").read_text().splitlines()
+        )
+    except OSError:
+        return {}
+    found: dict[str, float] = {}
+    for line in lines:
+        name, _, value = line.partition(":")
+        key = "peak_rss" if name == "VmHWM" else _MEMORY_FIELDS.get(name)
+        if key:
+            found[key] = found.get(key, 0.0) + int(value.split()[0]) / 1024
+    return {key: round(value, 1) for key, value in found.items()}
