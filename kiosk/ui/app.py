@@ -16,7 +16,6 @@ from PySide6.QtQml import QQmlApplicationEngine
 from kiosk.core.content.model import Bundle
 from kiosk.core.i18n import SOURCE_LANGUAGE
 from kiosk.core.languages import SHIPPED, babel_locale
-from kiosk.core.pin import Lockout
 from kiosk.core.qm import ui_language as qml_language
 from kiosk.core.startup import languages_offered
 from kiosk.ui import registry
@@ -92,9 +91,9 @@ class KioskApp(QObject):
         self.display = DisplayAdapter(self)
         self.display.set_bundle_colours(bundle.theme)
         self.speech = SpeechAdapter(lambda: self.session.language, self.screen_text, self)
-        lockout = Lockout(options.state_dir / "pin-lockout.json" if options.state_dir else None)
+        lockout_file = options.state_dir / "pin-lockout.json" if options.state_dir else None
         self.staff = StaffAdapter(
-            lambda: self.options.pin_hash, lockout, self.staff_notices, self, kiosk=self
+            lambda: self.options.pin_hash, lockout_file, self.staff_notices, self, kiosk=self
         )
         self.lockdown = LockDown(self)
         self.staff.exitRequested.connect(self.quit_for_staff)

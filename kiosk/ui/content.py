@@ -10,7 +10,6 @@ from PySide6.QtQml import QmlNamedElement, QmlSingleton
 from kiosk.core import i18n
 from kiosk.core.content.model import Bundle, Choice, Contact
 from kiosk.core.content.text import display_number, fill
-from kiosk.core.qr import card_entries
 from kiosk.ui import registry
 
 QML_IMPORT_NAME = registry.QML_IMPORT_NAME
@@ -218,6 +217,8 @@ class ContentAdapter(QObject):
     @Slot(str, bool, result="QVariantMap")
     def takeaway(self, concern: str, discreet: bool) -> dict:
         """What the take-the-numbers screen lists: the very entries the slip and the QR card carry."""
+        from kiosk.core.qr import card_entries  # with the first take-away screen, not at start-up
+
         c = self._bundle.concerns[concern]
         return {
             "title": self.text(self._bundle.discreet.title if discreet else c.title),

@@ -6,7 +6,7 @@ from PySide6.QtCore import QSize
 from PySide6.QtGui import QImage
 from PySide6.QtQuick import QQuickImageProvider
 
-from kiosk.core import i18n, qr
+from kiosk.core import i18n
 from kiosk.core.content.model import Bundle
 
 
@@ -24,6 +24,8 @@ class QrImageProvider(QQuickImageProvider):
         if concern not in self._bundle.concerns:
             concern = "all"
         translate = i18n.translation(language or i18n.SOURCE_LANGUAGE, self._bundle.path).gettext
+        from kiosk.core import qr  # with the first QR code, not at start-up
+
         modules = qr.matrix(qr.vcard(self._bundle, concern, discreet == "1", translate))
         n = len(modules)
         data = bytes(0 if dark else 255 for row in modules for dark in row)

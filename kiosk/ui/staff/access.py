@@ -18,7 +18,6 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import Property, QObject, QTimer, Signal, Slot
 from PySide6.QtQml import QmlNamedElement, QmlSingleton
 
-from kiosk.core.pin import Lockout
 from kiosk.ui import registry
 from kiosk.ui.staff.figures import FiguresExport
 from kiosk.ui.staff.settings import SettingsEditor
@@ -26,6 +25,7 @@ from kiosk.ui.staff.updates import ContentUpdates
 
 if TYPE_CHECKING:
     from kiosk.core.config import Settings
+    from kiosk.core.pin import Lockout
 
 log = logging.getLogger(__name__)
 QML_IMPORT_NAME = registry.QML_IMPORT_NAME
@@ -49,7 +49,7 @@ class StaffAdapter(QObject):
     def __init__(
         self,
         pin_hash: Callable[[], str],
-        lockout: Lockout,
+        lockout_file: Path | None,  # where the lockout survives a restart; None: memory only
         notices: Callable[[], list[str]],
         parent: QObject | None = None,
         *,
@@ -57,7 +57,8 @@ class StaffAdapter(QObject):
     ):
         super().__init__(parent)
         self._pin_hash = pin_hash
-        self._lockout = lockout
+        self._lockout_file = lockout_file
+        self._lockout_made: Lockout | None = None
         self._notices = notices
         self.kiosk = kiosk
         self._mode = "closed"  # closed | keypad | menu | settings | pin | export | updates
@@ -111,6 +112,15 @@ class StaffAdapter(QObject):
     @Property(str, notify=changed)
     def pinStep(self) -> str:  # noqa: N802 - QML API
         return self._pin_step
+
+    @property
+    def _lockout(self) -> Lockout:
+        """The PIN lockout, read when staff first reach for the keypad, not at every start-up."""
+        if self._lockout_made is None:
+            from kiosk.core.pin import Lockout
+
+            self._lockout_made = Lockout(self._lockout_file)
+        return self._lockout_made
 
     # --- what every staff screen shares --------------------------------------------------------
 

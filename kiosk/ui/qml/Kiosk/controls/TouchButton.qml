@@ -34,22 +34,25 @@ Rectangle {
                                      : kind === "exit" ? Theme.exitInk
                                      : Theme.ink
 
-    // Focus ring for keys and switches: two rings, so one always stands out (WCAG 2.4.13).
-    Rectangle {
-        visible: button.activeFocus
+    // Focus ring for keys and switches: two rings, so one always stands out (WCAG 2.4.13). Made
+    // only while the button has the focus: a screen has dozens of buttons and one focus.
+    Loader {
+        active: button.activeFocus
         anchors.fill: parent
         anchors.margins: -9
-        radius: button.radius + 9
-        color: "transparent"
-        border.width: 5
-        border.color: Theme.focus
-        Rectangle {
-            anchors.fill: parent
-            anchors.margins: 5
-            radius: button.radius + 4
+        sourceComponent: Rectangle {
+            radius: button.radius + 9
             color: "transparent"
-            border.width: 4
-            border.color: Theme.focusOutline
+            border.width: 5
+            border.color: Theme.focus
+            Rectangle {
+                anchors.fill: parent
+                anchors.margins: 5
+                radius: button.radius + 4
+                color: "transparent"
+                border.width: 4
+                border.color: Theme.focusOutline
+            }
         }
     }
 
