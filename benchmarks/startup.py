@@ -1,8 +1,9 @@
 """Start-up to the home screen's first frame, and peak memory, beside a bare PySide6 window.
 
-Both run offscreen as fresh processes, interleaved (bare, kiosk, bare, kiosk, ...) so that a busy
-moment on the machine hurts both alike; one warm-up each fills the disk cache. Each prints one JSON
-line when its first frame is painted (`kiosk --startup-probe`, `benchmarks/bare_window.py`).
+All run offscreen as fresh processes, interleaved (bare, Qt Quick, kiosk, bare, ...) so that a busy
+moment on the machine hurts them alike; one warm-up each fills the disk cache. Each prints one JSON
+line when its first frame is painted (`kiosk --startup-probe`, `benchmarks/bare_window.py`,
+`benchmarks/bare_quick.py`: the same window in Qt Quick, the least any QML program pays).
 Children get a bytecode cache under out/ (see `common.child_env`), as an installed kiosk would.
 
 `first_frame_ms` counts from the process's start time in /proc, which has clock-tick (10 ms)
@@ -22,6 +23,7 @@ from benchmarks.common import ROOT, Result, child_env, median
 
 KIOSK = [sys.executable, "-m", "kiosk", "--startup-probe"]
 BARE = [sys.executable, "-m", "benchmarks.bare_window"]
+QUICK = [sys.executable, "-m", "benchmarks.bare_quick"]
 GOAL_FIRST_FRAME = 1.3  # × the bare window's median
 GOAL_PEAK_RSS = 1.35
 
@@ -57,9 +59,9 @@ def top_imports(count: int = 10) -> list[dict]:
 
 
 def run(runs: int = 11, warmup: int = 1) -> list[Result]:
-    bare, kiosk = [], []
+    bare, quick, kiosk = [], [], []
     for i in range(warmup + runs):
-        for command, samples in ((BARE, bare), (KIOSK, kiosk)):
+        for command, samples in ((BARE, bare), (QUICK, quick), (KIOSK, kiosk)):
             data, _ = probe(command)
             if i >= warmup:
                 samples.append(data)
@@ -70,6 +72,7 @@ def run(runs: int = 11, warmup: int = 1) -> list[Result]:
     frame, frame_base = med(kiosk, "first_frame_ms"), med(bare, "first_frame_ms")
     rss, rss_base = med(kiosk, "peak_rss_mb"), med(bare, "peak_rss_mb")
     wall, wall_base = med(kiosk, "wall_ms"), med(bare, "wall_ms")
+    floor, floor_rss = med(quick, "first_frame_ms"), med(quick, "peak_rss_mb")
     return [
         Result(
             "start-up to first frame",
@@ -96,6 +99,14 @@ def run(runs: int = 11, warmup: int = 1) -> list[Result]:
             goal=f"≤ {GOAL_PEAK_RSS:g} × baseline ({GOAL_PEAK_RSS * rss_base:.0f})",
             passed=rss <= GOAL_PEAK_RSS * rss_base,
             detail={"ratio": rss / rss_base},
+        ),
+        Result(
+            "bare Qt Quick window (the floor for QML), first frame",
+            floor,
+            "ms",
+            baseline=frame_base,
+            baseline_is="bare window",
+            detail={"ratio": floor / frame_base, "peak_rss_mb": floor_rss, "rss_ratio": floor_rss / rss_base},
         ),
         Result(
             "start-up, Popen to first frame",
