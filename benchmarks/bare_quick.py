@@ -8,8 +8,6 @@ the kiosk so that the kiosk's own share can be read off. Prints the same JSON li
 
 from __future__ import annotations
 
-import json
-import resource
 import sys
 import time
 
@@ -17,7 +15,7 @@ from PySide6.QtCore import QByteArray, QUrl
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtQml import QQmlApplicationEngine
 
-from kiosk.core.process import memory_mb, process_age_ms
+from kiosk.core.process import first_frame_line
 
 STARTED = time.perf_counter()
 QML = b"""
@@ -47,15 +45,7 @@ def main() -> int:
     window = engine.rootObjects()[0]
 
     def report() -> None:
-        age_ms, now = process_age_ms(STARTED), time.monotonic()
-        peak_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-        line = {
-            "first_frame_ms": round(age_ms, 1),
-            "peak_rss_mb": round(peak_kb / 1024, 1),
-            "pss_mb": memory_mb().get("pss"),
-            "monotonic": now,
-        }
-        print(json.dumps(line), flush=True)
+        print(first_frame_line(STARTED), flush=True)
         app.quit()
 
     window.frameSwapped.connect(report)

@@ -6,15 +6,13 @@ quits. Time is measured from process start, exactly as the kiosk measures it.
 
 from __future__ import annotations
 
-import json
-import resource
 import sys
 import time
 
 from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from kiosk.core.process import memory_mb, process_age_ms
+from kiosk.core.process import first_frame_line
 
 STARTED = time.perf_counter()
 
@@ -34,19 +32,7 @@ class FirstPaint(QObject):
         return False
 
     def report(self) -> None:
-        age_ms, now = process_age_ms(STARTED), time.monotonic()
-        peak_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-        print(
-            json.dumps(
-                {
-                    "first_frame_ms": round(age_ms, 1),
-                    "peak_rss_mb": round(peak_kb / 1024, 1),
-                    "pss_mb": memory_mb().get("pss"),
-                    "monotonic": now,
-                }
-            ),
-            flush=True,
-        )
+        print(first_frame_line(STARTED), flush=True)
         self.app.quit()
 
 

@@ -97,9 +97,7 @@ def leak_rate(series: Series, key: str = "heap") -> float:
     the median of the slopes between successive samples. A cache that fills or empties in one
     step (Qt's font cache drops a megabyte or two on its timer, now and then) changes one of those
     slopes, and so not the median; a leak changes all of them."""
-    slopes = [
-        (m2[key] - m1[key]) / (a2 - a1) for (a1, m1), (a2, m2) in zip(series, series[1:], strict=False)
-    ]
+    slopes = [(m2[key] - m1[key]) / (a2 - a1) for (a1, m1), (a2, m2) in zip(series, series[1:], strict=False)]
     return statistics.median(slopes) * PER_10K
 
 

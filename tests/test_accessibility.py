@@ -88,9 +88,7 @@ def test_every_item_has_an_accessible_role_and_name(make_kiosk, bundle, code):
                 if not named:
                     problem = f"text {item.property('text')[:30]!r} that a screen reader cannot reach"
             if problem:
-                missing.setdefault(target, []).append(
-                    f"{describe(item)}: {problem}"
-                )
+                missing.setdefault(target, []).append(f"{describe(item)}: {problem}")
     assert not missing, missing
 
 

@@ -35,9 +35,7 @@ def test_allow_unsigned_is_a_site_setting(tmp_path):
 
 def test_a_signed_package_in_the_inbox_is_installed_and_run(tmp_path, signed_inbox):
     inbox, public = signed_inbox
-    path, notices = content_location(
-        Settings(bundle=inbox, trusted_keys=(public,)), tmp_path / "data"
-    )
+    path, notices = content_location(Settings(bundle=inbox, trusted_keys=(public,)), tmp_path / "data")
     assert path is not None and (path / "bundle.toml").is_file()
     # An unknown key: refused, and the kiosk runs the built-in content.
     other, notices = content_location(Settings(bundle=inbox, trusted_keys=()), tmp_path / "data2")

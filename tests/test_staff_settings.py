@@ -350,9 +350,7 @@ def test_every_staff_screen_fits_and_scrolls(staff_kiosk):
             r.settle()
             card = r.find("staffScroll")
             top = card.mapToScene(card.boundingRect().topLeft()).y()
-            buttons = [
-                i for i in r.items() if i.objectName() and is_control(i)
-            ]
+            buttons = [i for i in r.items() if i.objectName() and is_control(i)]
             assert len(buttons) >= (20 if opener == "settings" else 3), opener
             for item in buttons:
                 assert item.height() >= 72, (opener, item.objectName(), item.height())

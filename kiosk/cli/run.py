@@ -6,9 +6,7 @@ Also `--startup-probe`, which starts exactly this way and reports the first fram
 from __future__ import annotations
 
 import argparse
-import json
 import sys
-import time
 
 CACHE = "cache"  # in the data folder: the verified bundle cache (kiosk.core.content.cache)
 
@@ -94,9 +92,7 @@ def run_kiosk(args: argparse.Namespace, started: float) -> int:
 
 def probe(app, kiosk, started: float) -> None:  # noqa: ANN001
     """Print the first frame's time and peak memory once the home screen is on screen, then quit."""
-    import resource
-
-    from kiosk.core.process import memory_mb, process_age_ms
+    from kiosk.core.process import first_frame_line
 
     reported = []
 
@@ -104,19 +100,7 @@ def probe(app, kiosk, started: float) -> None:  # noqa: ANN001
         if reported:  # a second frame can arrive before quit() takes effect
             return
         reported.append(True)
-        age_ms, now = process_age_ms(started), time.monotonic()
-        peak_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-        print(
-            json.dumps(
-                {
-                    "first_frame_ms": round(age_ms, 1),
-                    "peak_rss_mb": round(peak_kb / 1024, 1),
-                    "pss_mb": memory_mb().get("pss"),
-                    "monotonic": now,
-                }
-            ),
-            flush=True,
-        )
+        print(first_frame_line(started), flush=True)
         app.quit()
 
     kiosk.window.frameSwapped.connect(first_frame)

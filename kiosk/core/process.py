@@ -4,7 +4,9 @@ baseline imports nothing else of the kiosk's."""
 
 from __future__ import annotations
 
+import json
 import os
+import resource
 import time
 from pathlib import Path
 
@@ -48,3 +50,18 @@ def memory_mb(pid: int | str = "self") -> dict[str, float]:
         if key:
             found[key] = found.get(key, 0.0) + int(value.split()[0]) / 1024
     return {key: round(value, 1) for key, value in found.items()}
+
+
+def first_frame_line(started: float) -> str:
+    """The one JSON line a start-up probe prints when its first frame is on screen: the process's
+    age, its peak and proportional memory, and the system clock (for the caller's own timing)."""
+    age_ms, now = process_age_ms(started), time.monotonic()
+    peak_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    return json.dumps(
+        {
+            "first_frame_ms": round(age_ms, 1),
+            "peak_rss_mb": round(peak_kb / 1024, 1),
+            "pss_mb": memory_mb().get("pss"),
+            "monotonic": now,
+        }
+    )
