@@ -9,7 +9,9 @@ means the bundle is loaded and checked from its files again, exactly as with no 
 refused bundle is never cached.
 
 The records are stored with `marshal` as tuples, strings and numbers: unlike pickle, reading a
-cache file cannot run code, so a file in the data folder can at worst fail to match.
+cache file runs no code, and only the model's record types are ever built from it. `marshal` is not
+meant for untrusted files, so the cache lives in the kiosk's own data folder, which only the kiosk's
+account can write, and a file that does not decode or match is ignored.
 """
 
 from __future__ import annotations

@@ -1,0 +1,134 @@
+"""Where the kiosk's start-up goes, phase by phase: `python -m benchmarks.startup_phases [RUNS]`.
+
+Runs `kiosk --startup-probe` as fresh processes (one warm-up, then RUNS, default 11) with marks
+around each step of `kiosk.cli.run.run_kiosk`, and prints each phase's median. The Qt modules are
+imported first, on their own, so that their cost (which a bare window pays too) is not counted as
+the kiosk's. A diagnostic for work on start-up; the goal itself is checked by benchmarks.startup.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+import time
+
+PHASES = (
+    ("interpreter", "Python itself, up to the first line of this script"),
+    ("qt-imports", "PySide6 QtCore, QtGui, QtQml, QtQuick (a bare Qt Quick window pays these too)"),
+    ("kiosk-imports", "the kiosk's own modules: command line, adapters, configuration, start-up"),
+    ("application", "QGuiApplication, and the command line parsed"),
+    ("fonts", "Noto Sans registered"),
+    ("config", "the site configuration read and checked"),
+    ("content", "logging set up, content located, the bundle loaded (from the verified cache)"),
+    ("adapters", "the QML-facing adapters made (session, content, speech, staff, ...)"),
+    ("qml", "Main.qml and the home screen compiled and created"),
+    ("window-shown", "the rest of KioskApp, up to the event loop"),
+    ("first-frame", "the event loop, up to the home screen's first frame"),
+)
+
+
+def child() -> None:
+    """Run in the probe process: wrap the steps of run_kiosk, start the kiosk, print the marks."""
+    from kiosk.core.process import process_age_ms
+
+    started = time.perf_counter()
+    marks: dict[str, float] = {}
+
+    def mark(name: str) -> None:
+        marks.setdefault(name, process_age_ms(started))
+
+    def around(owner, name: str, before: str | None, after: str) -> None:  # noqa: ANN001
+        original = getattr(owner, name)
+
+        def wrapped(*args, **kwargs):  # noqa: ANN202
+            if before:
+                mark(before)
+            result = original(*args, **kwargs)
+            mark(after)
+            return result
+
+        setattr(owner, name, wrapped)
+
+    mark("interpreter")
+    import PySide6.QtCore  # noqa: F401
+    import PySide6.QtGui  # noqa: F401
+    import PySide6.QtQml
+    import PySide6.QtQuick  # noqa: F401
+
+    mark("qt-imports")
+    import kiosk.cli
+    import kiosk.core.config
+    import kiosk.core.startup
+    import kiosk.ui.app
+    import kiosk.ui.fonts
+
+    mark("kiosk-imports")
+    around(kiosk.ui.fonts, "register_fonts", "application", "fonts")
+    around(kiosk.core.config, "load_config", None, "config")
+    around(kiosk.core.startup, "load_content", None, "content")
+    around(PySide6.QtQml.QQmlApplicationEngine, "loadFromModule", "adapters", "qml")
+    original_init = kiosk.ui.app.KioskApp.__init__
+
+    def init(self, *args, **kwargs):  # noqa: ANN001, ANN202
+        original_init(self, *args, **kwargs)
+        mark("window-shown")
+
+        def swapped() -> None:
+            if "first-frame" not in marks:
+                mark("first-frame")
+                print("PHASES " + json.dumps(marks), flush=True)
+
+        self.window.frameSwapped.connect(swapped)
+
+    kiosk.ui.app.KioskApp.__init__ = init
+    sys.argv = ["kiosk", "--startup-probe"]
+    raise SystemExit(kiosk.cli.main())
+
+
+def measure(runs: int = 11, warmup: int = 1) -> dict[str, list[float]]:
+    """Each phase's duration in ms, one value per run."""
+    import subprocess  # here, not at the top: the probe process should import only what it measures
+
+    from benchmarks.common import ROOT, child_env
+
+    durations: dict[str, list[float]] = {name: [] for name, _ in PHASES}
+    for i in range(warmup + runs):
+        proc = subprocess.run(
+            [sys.executable, "-m", "benchmarks.startup_phases", "--child"],
+            cwd=ROOT,
+            env=child_env(),
+            capture_output=True,
+            text=True,
+            timeout=60,
+        )
+        line = next((ln for ln in proc.stdout.splitlines() if ln.startswith("PHASES ")), None)
+        if proc.returncode != 0 or line is None:
+            raise RuntimeError(f"the probe failed ({proc.returncode}):\n{proc.stderr[-2000:]}")
+        marks = json.loads(line.removeprefix("PHASES "))
+        if i < warmup:
+            continue
+        previous = 0.0
+        for name, _ in PHASES:
+            durations[name].append(marks[name] - previous)
+            previous = marks[name]
+    return durations
+
+
+def main(argv: list[str]) -> int:
+    if argv == ["--child"]:
+        child()
+    from benchmarks.common import median
+
+    runs = int(argv[0]) if argv else 11
+    durations = measure(runs)
+    total = 0.0
+    print(f"{'phase':14} {'median ms':>9} {'to here':>8}  what (median of {runs} runs)")
+    for name, what in PHASES:
+        value = median(durations[name])
+        total += value
+        print(f"{name:14} {value:9.1f} {total:8.1f}  {what}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main(sys.argv[1:]))
