@@ -28,8 +28,9 @@ GOAL_FIRST_FRAME = 1.3  # × the bare window's median
 GOAL_PEAK_RSS = 1.35
 
 
-def probe(command: list[str], extra_args: tuple[str, ...] = ()) -> tuple[dict, str]:
-    """Run one start-up probe; its JSON line plus `wall_ms` from our Popen to the line, and its stderr."""
+def probe(command: list[str], extra_args: tuple[str, ...] = (), marker: str = "") -> tuple[dict, str]:
+    """Run one start-up probe; its JSON line (the first that starts with `marker` and a brace) plus
+    `wall_ms` from our Popen to the line, and its stderr."""
     started = time.monotonic()  # system-wide on Linux, so comparable with the child's own clock
     proc = subprocess.run(
         [command[0], *extra_args, *command[1:]],
@@ -39,11 +40,12 @@ def probe(command: list[str], extra_args: tuple[str, ...] = ()) -> tuple[dict, s
         text=True,
         timeout=60,
     )
-    line = next((ln for ln in proc.stdout.splitlines() if ln.startswith("{")), None)
+    line = next((ln for ln in proc.stdout.splitlines() if ln.startswith(marker + "{")), None)
     if proc.returncode != 0 or line is None:
         raise RuntimeError(f"{' '.join(command)} failed ({proc.returncode}):\n{proc.stderr[-2000:]}")
-    data = json.loads(line)
-    data["wall_ms"] = (data["monotonic"] - started) * 1000
+    data = json.loads(line.removeprefix(marker))
+    if "monotonic" in data:
+        data["wall_ms"] = (data["monotonic"] - started) * 1000
     return data, proc.stderr
 
 

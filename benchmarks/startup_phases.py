@@ -87,24 +87,11 @@ def child() -> None:
 
 def measure(runs: int = 11, warmup: int = 1) -> dict[str, list[float]]:
     """Each phase's duration in ms, one value per run."""
-    import subprocess  # here, not at the top: the probe process should import only what it measures
-
-    from benchmarks.common import ROOT, child_env
+    from benchmarks.startup import probe  # here, not at the top: the probe imports only what it measures
 
     durations: dict[str, list[float]] = {name: [] for name, _ in PHASES}
     for i in range(warmup + runs):
-        proc = subprocess.run(
-            [sys.executable, "-m", "benchmarks.startup_phases", "--child"],
-            cwd=ROOT,
-            env=child_env(),
-            capture_output=True,
-            text=True,
-            timeout=60,
-        )
-        line = next((ln for ln in proc.stdout.splitlines() if ln.startswith("PHASES ")), None)
-        if proc.returncode != 0 or line is None:
-            raise RuntimeError(f"the probe failed ({proc.returncode}):\n{proc.stderr[-2000:]}")
-        marks = json.loads(line.removeprefix("PHASES "))
+        marks, _ = probe([sys.executable, "-m", "benchmarks.startup_phases", "--child"], marker="PHASES ")
         if i < warmup:
             continue
         previous = 0.0
