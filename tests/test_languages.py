@@ -37,6 +37,32 @@ def test_picker_shows_every_language_in_its_own_name_and_script(make_kiosk):
         assert name in texts
 
 
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+def test_the_picker_can_always_be_closed_without_scrolling(make_kiosk, size):
+    """However short the screen and large the text, "Close" is in sight: whole, inside the panel
+    and the window, where the languages scroll above it."""
+    r = make_kiosk(*size)
+    r.kiosk.display.setTextStep(r.kiosk.display.textSteps - 1)
+    r.tap("language")
+    r.settle()
+    close = r.find("closeLanguages")
+    panel = close.parentItem()
+    top_left = close.mapToItem(panel, QPointF(0, 0))
+    in_window = close.mapToScene(QPointF(0, 0))
+    assert 0 <= top_left.y() and top_left.y() + close.height() <= panel.height(), "inside the panel"
+    assert 0 <= in_window.y() and in_window.y() + close.height() <= r.window.height(), "inside the window"
+    assert not any(p.inherits("QQuickFlickable") for p in ancestors(close)), "never scrolled away"
+    r.tap("closeLanguages")
+    assert not r.has("languagePicker")
+
+
+def ancestors(item):
+    parent = item.parentItem()
+    while parent is not None:
+        yield parent
+        parent = parent.parentItem()
+
+
 @pytest.mark.parametrize("code", [c for c in languages.SHIPPED if c != "en_GB"])
 def test_switching_language_keeps_the_screen_and_the_numbers(make_kiosk, code):
     r = make_kiosk()

@@ -14,14 +14,21 @@ Rectangle {
     Rectangle {
         anchors.centerIn: parent
         width: Math.min(parent.width - 2 * Theme.pageMargin, 1000)
-        height: Math.min(parent.height - 2 * Theme.gapLarge, column.implicitHeight + 2 * Theme.gapLarge)
+        height: Math.min(parent.height - 2 * Theme.gapLarge,
+                         column.implicitHeight + Theme.gap + close.height + 2 * Theme.gapLarge)
         radius: Theme.radius
         color: Theme.surface
         MouseArea { anchors.fill: parent }  // taps on the panel do not close it
 
+        // The languages scroll when the screen is short; "Close" stays in sight below them.
         Flickable {
-            anchors.fill: parent
+            id: list
+            anchors.top: parent.top
+            anchors.left: parent.left
+            anchors.right: parent.right
+            anchors.bottom: close.top
             anchors.margins: Theme.gapLarge
+            anchors.bottomMargin: Theme.gap
             contentHeight: column.implicitHeight
             clip: true
             boundsBehavior: Flickable.StopAtBounds
@@ -50,14 +57,29 @@ Rectangle {
                         }
                     }
                 }
-                TouchButton {
-                    objectName: "closeLanguages"
-                    width: parent.width
-                    kind: "quiet"
-                    text: qsTr("Close")
-                    onActivated: picker.closed()
-                }
             }
+        }
+        Rectangle {
+            // Scroll position, in the panel's margin, shown only when some languages are out of sight.
+            visible: list.contentHeight > list.height
+            anchors.right: parent.right
+            anchors.rightMargin: (Theme.gapLarge - width) / 2
+            width: 10
+            radius: 5
+            color: Theme.border
+            y: list.y + list.visibleArea.yPosition * list.height
+            height: Math.max(40, list.visibleArea.heightRatio * list.height)
+        }
+        TouchButton {
+            id: close
+            objectName: "closeLanguages"
+            anchors.left: parent.left
+            anchors.right: parent.right
+            anchors.bottom: parent.bottom
+            anchors.margins: Theme.gapLarge
+            kind: "quiet"
+            text: qsTr("Close")
+            onActivated: picker.closed()
         }
     }
 }
