@@ -41,7 +41,7 @@ page shared between processes is split among them, so the sum counts every page 
 RSS (VmHWM, what the kiosk's start-up row reports for one process) counts the resident pages of the
 300 MB browser binary, and other shared pages, once per process: 2.3x the PSS; summed private memory
 leaves shared pages out altogether and understates it. The kiosk and the bare window report their
-own PSS at their first frame the same way (`kiosk.cli.memory_mb`); for one process, PSS is its RSS
+own PSS at their first frame the same way (`kiosk.core.process.memory_mb`); for one process, PSS is its RSS
 less the share of libraries other processes on the machine also map. So PSS moves a little with what
 else runs: the bare window's went from 52 to 57 MB between runs on 2026-12-03. Summed peak RSS is
 kept as a row too, an upper bound comparable with the start-up benchmark's peak RSS.

@@ -48,13 +48,13 @@ def run(actions: int = ACTIONS) -> list[Result]:
         if system:
             system.reset()
     warm = [(n, m) for n, m in series if n >= WARM]
-    heap_rate, private_rate = leak_rate(warm), leak_rate(warm, "RssAnon")
+    heap_rate, private_rate = leak_rate(warm), leak_rate(warm, "anon")
     detail = {
         "actions": actions,
         "slips": len(soak.printed),
         "printer": "the CUPS test queue" if system else f"none ({why_not})",
         "heap_mb": [round(m["heap"], 2) for _, m in series],
-        "private_mb": [round(m["RssAnon"], 1) for _, m in series],
+        "private_mb": [round(m["anon"], 1) for _, m in series],
     }
     return [
         Result(

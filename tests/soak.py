@@ -77,16 +77,12 @@ def measurable() -> str | None:
 
 
 def memory_mb() -> dict[str, float]:
-    """Heap in use, private (anonymous) and file-backed resident memory, in MB."""
-    found = {}
-    with open("/proc/self/status") as fh:
-        for line in fh:
-            if line.startswith(("RssAnon:", "RssFile:")):
-                key, value = line.split(":")
-                found[key] = int(value.split()[0]) / 1024
+    """The process's memory as kiosk.core.process reads it (`anon`: resident memory no file backs),
+    and the heap in use, in MB."""
+    from kiosk.core.process import memory_mb as process_memory_mb
+
     info = _mallinfo2()()
-    found["heap"] = (info.uordblks + info.hblkhd) / 2**20
-    return found
+    return {**process_memory_mb(), "heap": (info.uordblks + info.hblkhd) / 2**20}
 
 
 Series = list[tuple[int, dict[str, float]]]  # (actions so far, memory_mb() then)

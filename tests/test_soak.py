@@ -56,7 +56,7 @@ def test_ten_thousand_mixed_actions_then_each_action_alone_leave_nothing_behind(
     slips = len(soak.printed) - printed
     lines.append(
         f"mixed ({MIXED})    heap grew {growth(mixed):+.1f} MB ({leak_rate(mixed):+.2f} MB per 10,000), "
-        f"private memory {growth(mixed, 'RssAnon'):+.1f} MB; {slips} slips printed"
+        f"private memory {growth(mixed, 'anon'):+.1f} MB; {slips} slips printed"
     )
     if growth(mixed) > MIXED_GROWTH_LIMIT_MB:
         problems.append(f"mixed: heap grew {growth(mixed):.1f} MB (limit {MIXED_GROWTH_LIMIT_MB} MB)")

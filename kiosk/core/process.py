@@ -26,7 +26,13 @@ def process_age_ms(fallback_start: float) -> float:
         return (time.perf_counter() - fallback_start) * 1000
 
 
-_MEMORY_FIELDS = {"Rss": "rss", "Pss": "pss", "Private_Clean": "private", "Private_Dirty": "private"}
+_MEMORY_FIELDS = {
+    "Rss": "rss",
+    "Pss": "pss",
+    "Private_Clean": "private",
+    "Private_Dirty": "private",
+    "RssAnon": "anon",
+}
 
 
 def memory_mb(pid: int | str = "self") -> dict[str, float]:
@@ -34,6 +40,7 @@ def memory_mb(pid: int | str = "self") -> dict[str, float]:
 
     `pss` shares each page among the processes that map it, so summed over the processes of a
     multi-process program it counts every page once; `private` is the pages no other process maps;
+    `anon` is resident memory not backed by a file (the heap, stacks: what a leak grows);
     `peak_rss` is the most resident memory so far (VmHWM, the same as getrusage's ru_maxrss).
     """
     try:
