@@ -172,7 +172,6 @@ class PrintSystem:
 
     def finish(self) -> None:
         """Leave the print system as a developer expects it: running, the queue empty and accepting."""
-        self.start_scheduler()
         self.reset()
         if self._debug_was_on is False:
             self._cupsctl("--no-debug-logging")
@@ -268,11 +267,8 @@ class PrintSystem:
         if scheduler_running():
             return
         run("cupsd")
-        deadline = time.monotonic() + timeout
-        while not scheduler_running():
-            if time.monotonic() > deadline:
-                raise RuntimeError(f"cupsd did not start; see {ERROR_LOG}")
-            time.sleep(0.05)
+        if not self._answers_within(timeout):
+            raise RuntimeError(f"cupsd did not start; see {ERROR_LOG}")
 
     def stop_scheduler(self, timeout: float = 15.0) -> bool:
         """Stop cupsd by its own pid file; False if it cannot be stopped for good (socket activation)."""
@@ -304,9 +300,17 @@ class PrintSystem:
     def _cupsctl(self, flag: str) -> None:
         """Change cupsd's settings; it restarts itself, so wait until it answers again."""
         run("cupsctl", flag)
-        deadline = time.monotonic() + 15
-        while not scheduler_running() and time.monotonic() < deadline:
+        self._answers_within(15.0)
+
+    @staticmethod
+    def _answers_within(timeout: float) -> bool:
+        """Wait until the scheduler answers; False if it has not within `timeout` seconds."""
+        deadline = time.monotonic() + timeout
+        while not scheduler_running():
+            if time.monotonic() > deadline:
+                return False
             time.sleep(0.05)
+        return True
 
 
 _held: list = []
