@@ -80,3 +80,15 @@ def test_a_refused_bundle_is_never_cached(folder, tmp_path):
     with pytest.raises(loader.BundleError):
         cache.load_cached(folder, tmp_path / "cache")
     assert not list((tmp_path / "cache").glob("*.cache"))
+
+
+def test_a_file_the_loader_refuses_is_refused_though_its_bytes_match_the_cache(folder, tmp_path):
+    """A bundle file replaced by a link to the same bytes: the loader refuses links, so the cache,
+    written before, must not vouch for it."""
+    cache.load_cached(folder, tmp_path / "cache")
+    contacts = folder / "contacts.toml"
+    moved = tmp_path / "contacts-elsewhere.toml"
+    contacts.rename(moved)
+    contacts.symlink_to(moved)
+    with pytest.raises(loader.BundleError, match="contacts.toml"):
+        cache.load_cached(folder, tmp_path / "cache")

@@ -70,14 +70,19 @@ def _load(folder: Path) -> model.Bundle:
 
 
 def fingerprint(folder: Path) -> tuple:
-    """What the cache must match: every file in the bundle folder (relative path and SHA-256), the
-    kiosk's core code (each module's size and time, so an upgrade or an edit shows), and Python."""
+    """What the cache must match: every file in the bundle folder (relative path and SHA-256, or that
+    it is a link, which the loader refuses whatever it points to), the kiosk's core code (each
+    module's size and time, so an upgrade or an edit shows), and Python."""
     files = []
     for root, dirs, names in os.walk(folder):
         dirs.sort()
-        for name in sorted(names):
+        for name in sorted(dirs + names):
             path = Path(root, name)
-            files.append((path.relative_to(folder).as_posix(), sha256(path.read_bytes()).hexdigest()))
+            rel = path.relative_to(folder).as_posix()
+            if path.is_symlink():  # the loader refuses a link even to the same bytes: so must the cache
+                files.append((rel, "link"))
+            elif path.is_file():
+                files.append((rel, sha256(path.read_bytes()).hexdigest()))
     core = Path(__file__).resolve().parents[1]
     code = []
     for root, dirs, names in os.walk(core):
