@@ -57,10 +57,6 @@ ZIP_ERRORS = (
 class PackError(BundleError):
     """The package cannot be used; `problems` lists why (file is the entry, or "(package)")."""
 
-    @classmethod
-    def of(cls, path: str | Path, message: str, entry: str = "(package)", field: str = "(file)") -> PackError:
-        return cls(Path(path), [Problem(entry, field, message)])
-
 
 class Manifest(NamedTuple):
     id: str

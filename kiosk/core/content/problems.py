@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Self
 
 
 @dataclass(frozen=True)
@@ -30,3 +31,8 @@ class BundleError(Exception):
         self.problems = problems
         lines = "\n".join(f"  {p}" for p in problems)
         super().__init__(f"content bundle {path} has {len(problems)} problem(s):\n{lines}")
+
+    @classmethod
+    def of(cls, path: str | Path, message: str, entry: str = "(package)", field: str = "(file)") -> Self:
+        """One problem with a whole file or entry (field "(file)"), as the bundle tools word it."""
+        return cls(Path(path), [Problem(entry, field, message)])

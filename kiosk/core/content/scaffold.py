@@ -16,7 +16,7 @@ from kiosk.core.content.check.wording import CHANGE_ME
 from kiosk.core.content.fields import IDENT
 from kiosk.core.content.layout import FILES
 from kiosk.core.content.loader import load_bundle
-from kiosk.core.content.problems import BundleError, Problem
+from kiosk.core.content.problems import BundleError
 from kiosk.core.resources import builtin_bundle
 
 SCAFFOLD_NOTE = (
@@ -40,10 +40,10 @@ def new_bundle(folder: str | Path, bundle_id: str | None = None, source: str | P
     folder = Path(folder)
     source = Path(source) if source else builtin_bundle()
     if folder.exists() and (not folder.is_dir() or any(folder.iterdir())):
-        raise _refused(folder, "already exists and is not empty; choose a new folder", "(folder)")
+        raise BundleError.of(folder, "already exists and is not empty; choose a new folder", "(folder)")
     bundle_id = bundle_id or re.sub(r"[^a-z0-9_-]+", "-", folder.name.lower()).strip("-_") or "my-partnership"
     if not IDENT.fullmatch(bundle_id):
-        raise _refused(folder, f"{bundle_id!r} cannot be an id: use lower-case letters, digits, - or _")
+        raise BundleError.of(folder, f"{bundle_id!r} cannot be an id: use lower-case letters, digits, - or _")
     place = load_bundle(source).name.split()[0]
     texts = {name: (source / name).read_text(encoding="utf-8") for name in FILES}
     texts["bundle.toml"] = _marked_meta(texts["bundle.toml"], bundle_id, date.today())
@@ -56,11 +56,6 @@ def new_bundle(folder: str | Path, bundle_id: str | None = None, source: str | P
         (folder / name).write_text(text, encoding="utf-8")
     load_bundle(folder)  # the scaffold must load, so it can be previewed at once
     return marks
-
-
-def _refused(folder: Path, message: str, entry: str = "(package)") -> BundleError:
-    # Worded as `kiosk bundle new` has always printed them.
-    return BundleError(folder, [Problem(entry, "(file)", message)])
 
 
 def _marked_meta(meta: str, bundle_id: str, today: date) -> str:
