@@ -83,12 +83,10 @@ def check_files(folder: Path, out: Findings) -> None:
 
 
 def parse_file(folder: Path, name: str, out: Findings) -> BundleFile | None:
-    """One file as the loader reads it; None if it is nested too deeply to be content."""
-    try:
-        f = BundleFile(folder, name, [])
-    except RecursionError:  # tomllib recurses once per nested [ or {
-        f = None
-    if f is None or _depth(f.data) > MAX_NESTING:
+    """One file as the loader reads it; None if it nests deeper than content does. (A file nested too
+    deeply for tomllib to read at all is refused by BundleFile itself, and so by the loader.)"""
+    f = BundleFile(folder, name, [])
+    if _depth(f.data) > MAX_NESTING:
         out.error(
             name, "(file)", f"nests values more than {MAX_NESTING} deep; content files are tables of lists"
         )
