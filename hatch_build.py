@@ -41,7 +41,7 @@ class CompileCatalogs(BuildHookInterface):
         self._tmp.cleanup()
 
 
-def _qm_module(root: Path):  # noqa: ANN202 - kiosk/core/qm.py, standard library only
+def _qm_module(root: Path):  # noqa: ANN202 - kiosk/core/qm.py: Babel and the standard library only
     """The .qm writer from the source tree (the kiosk itself is not installed while it builds)."""
     import importlib.util
 

@@ -8,8 +8,9 @@ QML holds while it waits for that thread: the kiosk froze. Qt's QQmlApplicationE
 files hold the same translations as the gettext catalogs, so nothing in Python is ever asked.
 
 The files are written without contexts, so a message matches whichever QML file asks for it, as a
-gettext msgid does: only the source text (and its disambiguation) is compared. Standard library
-only: the wheel's build hook (hatch_build.py) and `make catalogs` write the files.
+gettext msgid does: only the source text (and its disambiguation) is compared. The wheel's build
+hook (hatch_build.py) and `make catalogs` write the files; reading a .mo takes Babel, which both
+have (a build requirement and a dependency), and nothing else of the kiosk.
 
     python -m kiosk.core.qm TRANSLATIONS_DIR OUTPUT_DIR    # every <code>/LC_MESSAGES/kiosk.mo
 """
@@ -77,21 +78,11 @@ def qm_bytes(translations: Mapping[str, str]) -> bytes:
 
 
 def read_mo(path: Path) -> dict[str, str]:
-    """msgid -> msgstr from a compiled gettext catalog (GNU .mo, either byte order)."""
-    data = path.read_bytes()
-    for order in ("<", ">"):
-        magic, _revision, count, originals, translated = struct.unpack_from(f"{order}5I", data)
-        if magic == 0x950412DE:
-            break
-    else:
-        raise ValueError(f"{path}: not a gettext .mo file")
-    entries = {}
-    for i in range(count):
-        length, offset = struct.unpack_from(f"{order}2I", data, originals + 8 * i)
-        key = data[offset : offset + length].decode("utf-8")
-        length, offset = struct.unpack_from(f"{order}2I", data, translated + 8 * i)
-        entries[key] = data[offset : offset + length].decode("utf-8")
-    return entries
+    """msgid -> msgstr from a compiled gettext catalog, read by Babel; plural entries are left out."""
+    from babel.messages.mofile import read_mo as babel_read_mo  # when writing, never at start-up
+
+    with path.open("rb") as fh:
+        return {m.id: m.string for m in babel_read_mo(fh) if isinstance(m.id, str)}
 
 
 def write_all(translations: Path, output: Path, domain: str = "kiosk") -> list[Path]:
