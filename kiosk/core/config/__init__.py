@@ -16,10 +16,11 @@ from kiosk.core.config.loading import LAST_GOOD, check_file, load_config
 from kiosk.core.config.local import LOCAL, forget_local_changes, local_changes, save_local_changes
 from kiosk.core.config.reading import Problem, offered_languages
 from kiosk.core.config.report import as_toml
-from kiosk.core.config.schema import BY_FIELD, KEYS, Settings
+from kiosk.core.config.schema import BY_DOTTED, BY_FIELD, KEYS, Settings
 from kiosk.core.config.syntax import MAX_SYNTAX_ERRORS
 
 __all__ = [
+    "BY_DOTTED",
     "BY_FIELD",
     "KEYS",
     "LAST_GOOD",

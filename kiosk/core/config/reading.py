@@ -11,7 +11,7 @@ from typing import Any, NamedTuple
 
 from kiosk.core.config import syntax
 from kiosk.core.config.checks import BadValue, check, kind_of
-from kiosk.core.config.schema import BY_FIELD, KEYS, SECTIONS
+from kiosk.core.config.schema import BY_DOTTED, BY_FIELD, KEYS, SECTIONS
 
 MAX_FILE_BYTES = 256 * 1024
 
@@ -81,13 +81,12 @@ def read_file(path: Path, name: str | None = None, text: str | None = None) -> F
     values: dict[str, Any] = {}
     raw: dict[str, Any] = {}
     bad: set[str] = set(BY_FIELD) if broken else set()
-    known = {(k.section, k.name): k for k in KEYS}
     for section, table in tables.items():
         if section not in SECTIONS or not isinstance(table, dict):
             problems.append(_unknown(file, lines, section, table))
             continue
         for name, value in table.items():
-            key = known.get((section, name))
+            key = BY_DOTTED.get(f"{section}.{name}")
             if key is None:
                 problems.append(_unknown(file, lines, f"{section}.{name}", value))
                 continue
@@ -117,9 +116,8 @@ def _unknown(file: str, lines: dict[str, int], dotted: str, value: Any) -> Probl
     from difflib import get_close_matches
 
     name = dotted.rsplit(".", 1)[-1]
-    everything = [k.dotted for k in KEYS]
     close = (
-        get_close_matches(dotted, everything, n=1, cutoff=0.7)
+        get_close_matches(dotted, list(BY_DOTTED), n=1, cutoff=0.7)
         or [k.dotted for k in KEYS if k.name == name][:1]
     )
     if close:

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from kiosk.core.config import BY_FIELD, Problem
+from kiosk.core.config import BY_DOTTED, Problem
 from kiosk.core.slips import LAYOUTS
 
 # The idle timeout goes up and down in these steps (seconds): fine steps where they matter.
@@ -77,7 +77,8 @@ def value_text(field: str, value: Any) -> str:
 
 def problem_text(problem: Problem) -> str:
     """A problem from saving settings, in plain words: what, what is wrong, what to do."""
-    field = next((k.field for k in BY_FIELD.values() if k.dotted == problem.key), "")
+    key = BY_DOTTED.get(problem.key)
+    field = key.field if key else ""
     what = LABELS.get(field, "The settings file" if problem.key == "(file)" else problem.key)
     fix = problem.fix[:1].upper() + problem.fix[1:]
     return f"{what} {problem.message}. {fix}."
