@@ -25,7 +25,6 @@ log = logging.getLogger(__name__)
 QML_IMPORT_NAME = registry.QML_IMPORT_NAME
 QML_IMPORT_MAJOR_VERSION = registry.QML_IMPORT_MAJOR_VERSION
 PATH_MAX = 300  # the content folder, typed on the keyboard (the site file sets no limit)
-TEXT_LABELS = {"site_name": "Site name", "collection_point": "Collection point", "bundle": "Content folder"}
 TYPING_MAX = 300  # the keyboard stops here; saving refuses anything over the field's limit
 TOGGLES = ("attract_screen", "discreet_default", "statistics")
 # Fields of the settings screen, in the order "Saved: ..." lists them.
@@ -76,7 +75,7 @@ class SettingsEditor(StaffScreen):
         if not self._draft:
             return {}
         from kiosk.core.slips import LAYOUTS
-        from kiosk.ui.staff.words import duration_text
+        from kiosk.ui.staff.words import LABELS, duration_text
 
         d = self._draft
         limit = text_limits().get(self._editing, 0)
@@ -96,7 +95,7 @@ class SettingsEditor(StaffScreen):
             "languages": self._language_choices(),
             "editing": self._editing,
             "bundle": d["bundle"],
-            "editingLabel": TEXT_LABELS.get(self._editing, ""),
+            "editingLabel": LABELS.get(self._editing, ""),
             "editingText": typed,
             "editingHint": (
                 f"{len(typed)} of {limit} characters" + (" — too long" if len(typed) > limit else "")
@@ -195,7 +194,7 @@ class SettingsEditor(StaffScreen):
 
     @Slot(str)
     def editText(self, field: str) -> None:  # noqa: N802 - QML API
-        if self._editable() and field in TEXT_LABELS:
+        if self._editable() and field in text_limits():
             self._editing, self._shift = field, False
             self._edited()
 
