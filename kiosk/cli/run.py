@@ -8,17 +8,15 @@ from __future__ import annotations
 import argparse
 import sys
 
-CACHE = "cache"  # in the data folder: the verified bundle cache (kiosk.core.content.cache)
-
 
 def enabled_languages(args: argparse.Namespace, settings=None) -> tuple[tuple[str, ...], str] | str:  # noqa: ANN001
     """The languages to offer and the default (flags over the site configuration), or why not."""
-    from kiosk.core.languages import SHIPPED, review_status_of
+    from kiosk.core.config import offered_languages
+    from kiosk.core.languages import SHIPPED
 
     codes = args.languages or (settings.languages if settings else SHIPPED)
     default = args.language or (settings.default_language if settings else SHIPPED[0])
-    if args.reviewed_only or (settings and settings.reviewed_only):
-        codes = tuple(c for c in codes if review_status_of(c) in ("source", "reviewed"))
+    codes = offered_languages(tuple(codes), bool(args.reviewed_only or (settings and settings.reviewed_only)))
     if default not in codes:
         return f"kiosk: the start-up language {default!r} is not among the offered languages {codes}"
     return codes, default
@@ -34,7 +32,7 @@ def run_kiosk(args: argparse.Namespace, started: float) -> int:
 
     from PySide6.QtGui import QGuiApplication
 
-    from kiosk.core.startup import content_location, load_content
+    from kiosk.core.startup import CACHE_FOLDER, content_location, load_content
     from kiosk.ui.app import KioskApp, Options
 
     app = QGuiApplication.instance() or QGuiApplication(sys.argv[:1])
@@ -48,7 +46,7 @@ def run_kiosk(args: argparse.Namespace, started: float) -> int:
     settings, config_problems = config.load_config(args.config)
     logs.setup_logging(paths.data_dir(), facts={"config": args.config or "system"})
     bundle_dir, bundle_notices = content_location(settings, paths.data_dir(), preview=args.bundle)
-    bundle, problems = load_content(bundle_dir, cache_dir=paths.data_dir() / CACHE)
+    bundle, problems = load_content(bundle_dir, cache_dir=paths.data_dir() / CACHE_FOLDER)
     offered = enabled_languages(args, settings)
     if isinstance(offered, str):
         print(offered, file=sys.stderr)
@@ -77,12 +75,9 @@ def run_kiosk(args: argparse.Namespace, started: float) -> int:
     kiosk.slips.set_site(settings.collection_point, settings.printer or None, settings.slip_layout)
     kiosk.session.discreet_default = kiosk.session.discreet = settings.discreet_default
     if settings.statistics and not args.startup_probe:
-        from kiosk.core.stats import DB_NAME, Stats
-        from kiosk.ui.usage import count_usage
+        from kiosk.ui.usage import start_counting
 
-        kiosk.stats = Stats(paths.data_dir() / DB_NAME)
-        count_usage(kiosk, kiosk.stats)
-        kiosk.prewarm.timeout.connect(kiosk.stats.prewarm)
+        kiosk.prewarm.timeout.connect(start_counting(kiosk, paths.data_dir()).prewarm)
     if not args.startup_probe:
         kiosk.instance = SingleInstance(kiosk.bring_to_front, parent=kiosk)
     if args.startup_probe:

@@ -19,6 +19,7 @@ if TYPE_CHECKING:
     from kiosk.core.content.model import Bundle
 
 log = logging.getLogger(__name__)
+CACHE_FOLDER = "cache"  # in the data folder: the verified bundle cache (kiosk.core.content.cache)
 
 
 def content_location(

@@ -6,10 +6,19 @@ Nothing here keeps a path, a time or an order: each signal adds one to a counter
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
-from kiosk.core.stats import Stats
+from kiosk.core.stats import DB_NAME, Stats
 
 SCREEN_NAMES = {"abuse-types": "abuse_types", "abuse": "abuse_detail"}
+
+
+def start_counting(kiosk, data_dir: Path) -> Stats:  # noqa: ANN001 - a KioskApp
+    """Open the usage figures in `data_dir` as `kiosk.stats` and count on `kiosk` from now on: at
+    start-up, or when staff switch the figures on."""
+    kiosk.stats = Stats(data_dir / DB_NAME)
+    count_usage(kiosk, kiosk.stats)
+    return kiosk.stats
 
 
 def count_usage(kiosk, stats: Stats) -> None:  # noqa: ANN001 - a KioskApp

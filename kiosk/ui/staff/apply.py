@@ -86,9 +86,7 @@ def _statistics(staff: StaffAdapter, on: bool) -> None:
     if stats is not None:
         stats.enabled = on
     elif on:
-        from kiosk.core.stats import DB_NAME, Stats
-        from kiosk.ui.usage import count_usage
+        from kiosk.ui.usage import start_counting
 
-        k.stats = Stats(staff.data_dir() / DB_NAME)
-        count_usage(k, k.stats)
+        start_counting(k, staff.data_dir())
     log.info("usage figures switched %s by staff", "on" if on else "off")
