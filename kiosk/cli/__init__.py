@@ -31,9 +31,12 @@ def _idle_timeout(text: str) -> float:
         value = float(text)
     except ValueError:
         raise argparse.ArgumentTypeError(f"{text!r} is not a number of seconds") from None
-    if value <= 30:
+    from kiosk.core.config.schema import MIN_IDLE_S  # the site file's bound, and its reason
+
+    if value <= MIN_IDLE_S:
         raise argparse.ArgumentTypeError(
-            f"{value:g} s is too short: the screen warns for 30 s before it clears, so use more than 30"
+            f"{value:g} s is too short: the screen warns for 30 s before it clears, "
+            f"so use more than {MIN_IDLE_S}"
         )
     return value
 

@@ -106,7 +106,7 @@ class ContentUpdates(StaffScreen):
             self.staff.show(message=settings, details=[])
             return
         running = Path(kiosk.bundle.path).resolve()
-        log.info("staff asked for a content %s", "check" if step == "check" else "rollback")
+        log.info("staff asked for a content %s", step)
 
         def work():  # noqa: ANN202 - (messages, a Bundle to switch to or None)
             from kiosk.core.content import updates
