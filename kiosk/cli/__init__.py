@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import importlib
 import logging
+import sys
 import time
 from pathlib import Path
 
@@ -53,7 +54,8 @@ def _codes(text: str) -> tuple[str, ...]:
     return codes
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(commands: bool = True) -> argparse.ArgumentParser:
+    """The whole command line; with `commands=False`, only the kiosk's own options (see parse)."""
     parser = argparse.ArgumentParser(
         prog="kiosk", description="Safeguarding information kiosk.", allow_abbrev=False
     )
@@ -98,6 +100,9 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="offer only languages whose translation a qualified translator reviewed",
     )
+    if not commands:
+        parser.set_defaults(command=None)
+        return parser
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     sub.add_parser("languages", help="list shipped languages with their coverage and review status")
@@ -122,7 +127,7 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None) -> int:
     started = time.perf_counter()
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
-    args = build_parser().parse_args(argv)
+    args = parse(argv)
     if args.command == "screenshots":
         return _screenshots(args)
     if args.command == "languages":
@@ -132,6 +137,17 @@ def main(argv: list[str] | None = None) -> int:
     from kiosk.cli.run import run_kiosk
 
     return run_kiosk(args, started)
+
+
+def parse(argv: list[str] | None = None) -> argparse.Namespace:
+    """The command line. Starting the kiosk itself does not build the commands' parsers (and
+    import their modules), which would take about 10 ms before its first frame."""
+    words = sys.argv[1:] if argv is None else argv
+    if not {"-h", "--help"} & set(words):
+        args, rest = build_parser(commands=False).parse_known_args(words)
+        if not rest:
+            return args
+    return build_parser().parse_args(words)
 
 
 def _languages() -> int:

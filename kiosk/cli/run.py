@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from pathlib import Path
 
 
 def enabled_languages(args: argparse.Namespace, settings=None) -> tuple[tuple[str, ...], str] | str:  # noqa: ANN001
@@ -23,7 +24,7 @@ def enabled_languages(args: argparse.Namespace, settings=None) -> tuple[tuple[st
 
 
 def run_kiosk(args: argparse.Namespace, started: float) -> int:
-    from kiosk.ui.app import no_display_reason
+    from kiosk.ui.window_system import no_display_reason
 
     reason = no_display_reason()
     if reason:
@@ -32,21 +33,39 @@ def run_kiosk(args: argparse.Namespace, started: float) -> int:
 
     from PySide6.QtGui import QGuiApplication
 
-    from kiosk.core.startup import CACHE_FOLDER, content_location, load_content
-    from kiosk.ui.app import KioskApp, Options
+    from kiosk.core import paths
+    from kiosk.ui.start_picture import StartPicture
 
     app = QGuiApplication.instance() or QGuiApplication(sys.argv[:1])
     app.setApplicationName("kiosk")
     app.setOrganizationName("kiosk")
+    if not args.startup_probe:
+        from kiosk.ui.instance import ask_first_instance_to_show
+
+        if ask_first_instance_to_show():
+            print("kiosk: already running; brought it to the front", file=sys.stderr)
+            return 0
+    windowed = args.windowed or args.startup_probe
+    # The home screen as first drawn at the last start, if nothing that decides it has changed;
+    # only then does the rest of the kiosk load.
+    picture = StartPicture.show(sys.argv[1:], args.config, paths.data_dir(), windowed, started)
+    from kiosk.core.startup import CACHE_FOLDER, content_location, load_content
+    from kiosk.ui.app import KioskApp, Options
     from kiosk.ui.fonts import register_fonts
 
     register_fonts(app)
-    from kiosk.core import config, logs, paths
+    from kiosk.core import config, logs
 
     settings, config_problems = config.load_config(args.config)
     logs.setup_logging(paths.data_dir(), facts={"config": args.config or "system"})
     bundle_dir, bundle_notices = content_location(settings, paths.data_dir(), preview=args.bundle)
+    from kiosk.core.resources import builtin_bundle
+    from kiosk.core.start_picture import content_key
+
+    folder = Path(bundle_dir or builtin_bundle()).resolve()
+    content = content_key(folder, settings.bundle, paths.data_dir())
     bundle, problems = load_content(bundle_dir, cache_dir=paths.data_dir() / CACHE_FOLDER)
+    picture.content = content if Path(bundle.path).resolve() == folder else None
     offered = enabled_languages(args, settings)
     if isinstance(offered, str):
         print(offered, file=sys.stderr)
@@ -54,7 +73,7 @@ def run_kiosk(args: argparse.Namespace, started: float) -> int:
     options = Options(
         languages=offered[0],
         default_language=offered[1],
-        windowed=args.windowed or args.startup_probe,
+        windowed=windowed,
         width=args.size[0],
         height=args.size[1],
         idle_timeout_s=args.idle_timeout or settings.idle_timeout,
@@ -66,12 +85,11 @@ def run_kiosk(args: argparse.Namespace, started: float) -> int:
         review_months=settings.review_months,
         config_path=args.config,
     )
-    from kiosk.ui.instance import SingleInstance, ask_first_instance_to_show
+    from kiosk.ui.instance import SingleInstance
 
-    if not args.startup_probe and ask_first_instance_to_show():
-        print("kiosk: already running; brought it to the front", file=sys.stderr)
-        return 0
     kiosk = KioskApp(app, bundle, options)
+    picture.follow(kiosk.window, fullscreen=not windowed)
+    kiosk.prewarm.timeout.connect(picture.check)
     kiosk.slips.set_site(settings.collection_point, settings.printer or None, settings.slip_layout)
     kiosk.session.discreet_default = kiosk.session.discreet = settings.discreet_default
     if settings.statistics and not args.startup_probe:
@@ -81,12 +99,13 @@ def run_kiosk(args: argparse.Namespace, started: float) -> int:
     if not args.startup_probe:
         kiosk.instance = SingleInstance(kiosk.bring_to_front, parent=kiosk)
     if args.startup_probe:
-        probe(app, kiosk, started)
+        probe(app, kiosk, started, picture)
     return app.exec()
 
 
-def probe(app, kiosk, started: float) -> None:  # noqa: ANN001
-    """Print the first frame's time and peak memory once the home screen is on screen, then quit."""
+def probe(app, kiosk, started: float, picture) -> None:  # noqa: ANN001
+    """Print the first frame's time and peak memory once the live home screen is on screen, then
+    quit; with the time the start-up picture was on screen before it, if there was one."""
     from kiosk.core.process import first_frame_line
 
     reported = []
@@ -95,7 +114,7 @@ def probe(app, kiosk, started: float) -> None:  # noqa: ANN001
         if reported:  # a second frame can arrive before quit() takes effect
             return
         reported.append(True)
-        print(first_frame_line(started), flush=True)
+        print(first_frame_line(started, picture.shown_ms, picture.live_ms), flush=True)
         app.quit()
 
-    kiosk.window.frameSwapped.connect(first_frame)
+    picture.firstFrame.connect(first_frame)

@@ -135,7 +135,7 @@ def print_slip(args: argparse.Namespace) -> int:
 
 
 def open_desk(args: argparse.Namespace) -> int:
-    from kiosk.ui.app import no_display_reason
+    from kiosk.ui.window_system import no_display_reason
 
     reason = no_display_reason()
     if reason:

@@ -13,6 +13,10 @@ from pathlib import Path
 
 APP = "kiosk"
 CONFIG_NAME = "kiosk.toml"
+# In the data folder:
+LAST_GOOD_CONFIG = "last-good.toml"  # the site file as it last loaded cleanly (kiosk.core.config)
+LOCAL_SETTINGS = "local-settings.json"  # what staff changed on the settings screen
+INSTALLED_BUNDLES = "bundles"  # the installed content packages (kiosk.core.content.updates)
 
 
 def system_config_dirs(platform: str = sys.platform, environ: Mapping[str, str] = os.environ) -> list[Path]:

@@ -4,7 +4,6 @@ baseline imports nothing else of the kiosk's."""
 
 from __future__ import annotations
 
-import json
 import os
 import resource
 import time
@@ -59,14 +58,22 @@ def memory_mb(pid: int | str = "self") -> dict[str, float]:
     return {key: round(value, 1) for key, value in found.items()}
 
 
-def first_frame_line(started: float) -> str:
+def first_frame_line(started: float, picture_ms: float | None = None, live_ms: float | None = None) -> str:
     """The one JSON line a start-up probe prints when its first frame is on screen: the process's
-    age, its peak and proportional memory, and the system clock (for the caller's own timing)."""
+    age, its peak and proportional memory, and the system clock (for the caller's own timing).
+
+    A kiosk that showed its start-up picture first says when (`first_frame_ms`) and when the live
+    home screen followed (`live_frame_ms`); the memory is then the peak up to the live screen."""
+    import json
+
     age_ms, now = process_age_ms(started), time.monotonic()
+    live_ms = live_ms if live_ms is not None else age_ms
     peak_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     return json.dumps(
         {
-            "first_frame_ms": round(age_ms, 1),
+            "first_frame_ms": round(picture_ms if picture_ms is not None else live_ms, 1),
+            "live_frame_ms": round(live_ms, 1),
+            "picture": picture_ms is not None,
             "peak_rss_mb": round(peak_kb / 1024, 1),
             "pss_mb": memory_mb().get("pss"),
             "monotonic": now,

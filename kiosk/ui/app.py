@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import logging
-import os
-import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -59,19 +57,6 @@ class Options:
     bundle_problems: list[str] = field(default_factory=list)
     review_months: int | None = None  # remind staff of contacts not checked for this long; None: never
     config_path: Path | None = None  # the site file named with --config; the settings screen saves against it
-
-
-def no_display_reason() -> str | None:
-    """Why Qt would abort for want of a screen, in one line, or None if a screen is there."""
-    platform = os.environ.get("QT_QPA_PLATFORM", "")
-    if platform or sys.platform != "linux":
-        return None
-    if os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"):
-        return None
-    return (
-        "kiosk: no display found (DISPLAY and WAYLAND_DISPLAY are unset). Run it in a desktop "
-        "session, or set QT_QPA_PLATFORM=offscreen to render without a screen."
-    )
 
 
 class KioskApp(QObject):

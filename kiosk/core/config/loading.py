@@ -19,7 +19,7 @@ from kiosk.core.config.schema import BY_DOTTED, Settings
 
 log = logging.getLogger(__package__)  # log lines name the configuration, not one of its modules
 
-LAST_GOOD = "last-good.toml"
+LAST_GOOD = paths.LAST_GOOD_CONFIG
 
 
 def load_config(

@@ -19,7 +19,7 @@ from kiosk.core.config.schema import BY_FIELD
 
 log = logging.getLogger(__package__)  # log lines name the configuration, not one of its modules
 
-LOCAL = "local-settings.json"
+LOCAL = paths.LOCAL_SETTINGS
 
 
 def apply_local(values: dict, site_raw: dict, local: Path, file: Path) -> dict[str, str]:

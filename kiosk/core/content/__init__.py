@@ -4,7 +4,8 @@ Plain Python, never Qt. The modules form layers that only point down (lowest fir
 one line do not import each other), checked by import-linter (pyproject.toml):
 
     model | problems | text | layout   the records, `file:line: field: message`, {placeholder}
-                                       text, which files a bundle holds
+    | stamp                            text, which files a bundle holds; what a folder holds
+                                       (SHA-256 of each file), for the cache and the start-up picture
     fields | look | review             one TOML file read field by field; logo, colours and
                                        languages; when a contact is due for a check
     loader                             a folder into a checked Bundle; refuses what would show a

@@ -25,10 +25,11 @@ from datetime import date
 from pathlib import Path
 from typing import NamedTuple
 
+from kiosk.core import paths
 from kiosk.core.content.pack import MAX_PACKAGE_BYTES, SUFFIX, Manifest
 from kiosk.core.content.problems import BundleError
 
-BUNDLES = "bundles"
+BUNDLES = paths.INSTALLED_BUNDLES
 STATE = "state.json"
 INCOMING = ".incoming-"
 MAX_CANDIDATES = 20

@@ -1,0 +1,201 @@
+"""The start-up picture: when a kiosk may show the home screen as it was first drawn at its last start.
+
+After a restart (a power cut, a Windows update) a Qt Quick window with the kiosk's adapters and
+screens takes about 80 ms more than a bare window to draw its first frame here, and several times
+that on an old kiosk PC. So each start keeps a picture of the home screen's first frame, untouched
+by anyone, and the next start shows it at once while the live screen loads behind it (as phones
+show an app's launch snapshot). A picture is shown only while everything that decides that first
+frame is exactly what it was when it was taken, so it can never show a number the bundle no longer
+has:
+
+- the command line, the environment the kiosk and Qt read, and every configuration file
+  (the site file, the last good copy, the settings staff changed), byte for byte;
+- the content: every file of the bundle folder (SHA-256), and the update folder and installed
+  packages (names, sizes and times), so that a new package means no picture;
+- the kiosk's own files (names, sizes and times) and the Qt version;
+- the screen: size and pixel ratio.
+
+It holds nothing about a resident: it is taken only while the home screen is as the kiosk started,
+with nobody having touched it. Plain Python (no Qt): the window that shows it is kiosk.ui.start_picture.
+"""
+
+from __future__ import annotations
+
+import marshal
+import mmap
+import os
+import sys
+import zlib
+from collections.abc import Mapping
+from pathlib import Path
+
+from kiosk.core import paths
+from kiosk.core.content.stamp import fingerprint, sha256
+
+FORMAT = 1
+NAME = "start-picture"  # in the kiosk's cache folder: .key (marshal) and .rgb (the pixels)
+CONFIG_FILES = (paths.LAST_GOOD_CONFIG, paths.LOCAL_SETTINGS)  # in the data folder
+PREFIXES = ("QT_", "KIOSK_")  # and the variables that start so
+ENVIRONMENT = ("HOME", "XDG_STATE_HOME", "LOCALAPPDATA", "LANG", "LC_ALL", "LANGUAGE")
+MAX_PIXELS = 8192 * 8192
+
+
+def _digest(path: Path) -> str | None:
+    try:
+        return sha256(path.read_bytes()).hexdigest()
+    except OSError:
+        return None
+
+
+def _listing(folder: Path | None) -> tuple:
+    """Names, sizes and times of everything under `folder` (the update folder, installed packages)."""
+    if folder is None:
+        return ()
+    found = []
+    for root, dirs, names in os.walk(folder):
+        dirs.sort()
+        for name in sorted(names):
+            try:
+                st = os.stat(os.path.join(root, name))
+            except OSError:
+                continue
+            found.append((os.path.relpath(os.path.join(root, name), folder), st.st_size, st.st_mtime_ns))
+    return tuple(found)
+
+
+def _kiosk_files() -> tuple:
+    """Every file of the kiosk package but compiled Python: code, QML, catalogs, fonts, bundles."""
+    root = Path(__file__).resolve().parents[1]
+    found = []
+    for folder, dirs, names in os.walk(root):
+        dirs[:] = sorted(d for d in dirs if d != "__pycache__")
+        for name in sorted(names):
+            st = os.stat(os.path.join(folder, name))
+            found.append((os.path.relpath(os.path.join(folder, name), root), st.st_size, st.st_mtime_ns))
+    return tuple(found)
+
+
+def settings_key(
+    argv: list[str],
+    config: str | Path | None,
+    data_dir: Path,
+    qt_version: str,
+    environ: Mapping[str, str] = os.environ,
+) -> tuple:
+    """What decides the kiosk's settings and code, read before any of them is: known at once."""
+    chosen = paths.chosen_config_file(config, environ)
+    site_file = chosen or paths.system_config_file(environ=environ)
+    config_files = (site_file, *(data_dir / name for name in CONFIG_FILES))
+    env = tuple(sorted((k, v) for k, v in environ.items() if k in ENVIRONMENT or k.startswith(PREFIXES)))
+    return (
+        FORMAT,
+        tuple(argv),
+        env,
+        tuple((str(p), _digest(p)) for p in config_files),
+        _kiosk_files(),
+        qt_version,
+        sys.version_info[:2],
+    )
+
+
+def content_key(bundle_dir: Path, inbox: Path | None, data_dir: Path) -> tuple:
+    """What decides the content: the bundle folder's files; the update folder's and the installed
+    packages' listings (a new package there may be installed at the next start)."""
+    watched = (inbox, data_dir / paths.INSTALLED_BUNDLES)
+    return (str(bundle_dir), fingerprint(bundle_dir), tuple((str(w), _listing(w)) for w in watched))
+
+
+class Picture:
+    """A picture read from disk: its pixels and how they were shown."""
+
+    def __init__(self, meta: dict, pixels: bytes | memoryview | mmap.mmap):
+        self.width: int = meta["width"]
+        self.height: int = meta["height"]
+        self.ratio: float = meta["ratio"]
+        self.fullscreen: bool = meta["fullscreen"]
+        self.title: str = meta["title"]
+        self.pixels = pixels
+        self.crc32: int = meta["crc32"] if "crc32" in meta else zlib.crc32(pixels)
+
+
+def files(cache_dir: Path) -> tuple[Path, Path]:
+    return cache_dir / f"{NAME}.key", cache_dir / f"{NAME}.rgb"
+
+
+def read(cache_dir: Path, data_dir: Path, settings: tuple, screen: tuple) -> Picture | None:
+    """The picture to show now, or None: no picture, or anything that decides the first frame
+    changed since it was taken (then the kiosk starts as if there had never been one)."""
+    key_file, pixel_file = files(cache_dir)
+    try:
+        meta = marshal.loads(key_file.read_bytes())
+        if meta["format"] != FORMAT or meta["settings"] != settings or meta["screen"] != screen:
+            return None
+        bundle_dir, _, ((inbox, _), _) = meta["content"]
+        inbox = None if inbox == "None" else Path(inbox)
+        if content_key(Path(bundle_dir), inbox, data_dir) != meta["content"]:
+            return None
+        if meta["width"] * meta["height"] > MAX_PIXELS:
+            return None
+        pixels = _map(pixel_file)
+        # A check against a torn or damaged file (SHA-256 would take 26 ms of an 80 ms lead): the
+        # file is in the kiosk's own data folder, which only the kiosk's account can write.
+        if len(pixels) != meta["width"] * meta["height"] * 4 or zlib.crc32(pixels) != meta["crc32"]:
+            pixels.close()
+            return None
+        return Picture(meta, pixels)
+    except (OSError, ValueError, EOFError, TypeError, KeyError):
+        return None
+
+
+def _map(path: Path) -> mmap.mmap:
+    """The file's bytes, mapped rather than copied (8 MB at 1920x1080), until closed."""
+    with open(path, "rb") as file:
+        return mmap.mmap(file.fileno(), 0, access=mmap.ACCESS_READ)
+
+
+def reread(cache_dir: Path, picture: Picture) -> mmap.mmap | None:
+    """The pixels of a picture read before, if the file still holds exactly them."""
+    try:
+        pixels = _map(files(cache_dir)[1])
+    except (OSError, ValueError):
+        return None
+    if zlib.crc32(pixels) == picture.crc32:
+        return pixels
+    pixels.close()
+    return None
+
+
+def write(cache_dir: Path, key: dict, picture: Picture) -> bool:
+    """Keep `picture` for the next start under `key` (settings, screen, content); True if written,
+    False if the same picture was already kept. Raises OSError if the folder cannot be written."""
+    key_file, pixel_file = files(cache_dir)
+    meta = {
+        "format": FORMAT,
+        **key,
+        "width": picture.width,
+        "height": picture.height,
+        "ratio": picture.ratio,
+        "fullscreen": picture.fullscreen,
+        "title": picture.title,
+        "crc32": picture.crc32,
+    }
+    encoded = marshal.dumps(meta)
+    try:
+        if key_file.read_bytes() == encoded:
+            return False
+    except OSError:
+        pass
+    cache_dir.mkdir(parents=True, exist_ok=True)
+    key_file.unlink(missing_ok=True)  # never a new key beside old pixels, even for a moment
+    partial = pixel_file.with_suffix(".part")
+    partial.write_bytes(picture.pixels)
+    partial.replace(pixel_file)
+    partial = key_file.with_suffix(".part")
+    partial.write_bytes(encoded)
+    partial.replace(key_file)
+    return True
+
+
+def forget(cache_dir: Path) -> None:
+    for path in files(cache_dir):
+        path.unlink(missing_ok=True)

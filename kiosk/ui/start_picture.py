@@ -1,0 +1,231 @@
+"""The start-up picture on screen: the home screen as first drawn at the last start, shown at once
+while the live home screen loads behind it (when a picture may be shown: kiosk.core.start_picture).
+
+Only QtGui: the picture is on screen before Qt Quick, the adapters or the QML have loaded. Once the
+live window is on screen, on top of it, the picture's window goes (with the 8 MB that held it, before
+the live screen draws). A tap or a key pressed meanwhile is held and given to the live screen after
+its first frame, in order, so nothing a resident does in that moment is lost ("Leave quickly"
+included). The picture's window ignores a request to close, like the kiosk's own window.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+import mmap
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QEvent, QEventLoop, QObject, Signal, Slot
+from PySide6.QtGui import QGuiApplication, QImage, QPainter, QRasterWindow, QWindow
+from shiboken6 import Shiboken
+
+from kiosk.core import start_picture
+
+log = logging.getLogger(__name__)
+Buffer = bytes | memoryview | mmap.mmap
+HELD = {  # passed on to the live screen
+    QEvent.Type.MouseButtonPress,
+    QEvent.Type.MouseButtonRelease,
+    QEvent.Type.KeyPress,
+    QEvent.Type.KeyRelease,
+}
+TOUCHED = {*HELD, QEvent.Type.TouchBegin, QEvent.Type.Wheel, QEvent.Type.TabletPress}
+
+
+class PictureWindow(QRasterWindow):
+    def __init__(self, picture: start_picture.Picture, started: float, reread: Callable[[], Buffer | None]):
+        super().__init__()
+        self.picture = picture
+        self.started = started
+        self.reread = reread
+        self.pixels: Buffer | None = picture.pixels
+        picture.pixels = b""
+        self.held: list[QEvent] = []
+        self.shown_ms: float | None = None  # the process's age once the picture was first on screen
+        self.painted = False
+        self.setTitle(picture.title)
+        self.resize(round(picture.width / picture.ratio), round(picture.height / picture.ratio))
+
+    def paintEvent(self, event) -> None:  # noqa: ANN001, N802
+        # The pixels are let go once drawn (8 MB at 1920x1080, while the kiosk loads) and read
+        # again should the window system ask for the picture once more.
+        pixels = self.pixels if self.pixels is not None else self.reread()
+        self.pixels = None
+        if pixels is None:
+            return
+        p = self.picture
+        image = QImage(pixels, p.width, p.height, p.width * 4, QImage.Format.Format_RGB32)
+        image.setDevicePixelRatio(p.ratio)
+        painter = QPainter(self)
+        painter.drawImage(0, 0, image)
+        painter.end()
+        del image
+        with contextlib.suppress(AttributeError, BufferError):
+            pixels.close()  # unmapped now, or once Python lets go of it
+        self.painted = True
+
+    def show_now(self, fullscreen: bool, limit_s: float = 0.25) -> None:
+        """Show the picture and draw it at once, before the rest of the kiosk loads (the event loop
+        runs only after that), waiting at most `limit_s` for the window system."""
+        from kiosk.core.process import process_age_ms
+
+        self.showFullScreen() if fullscreen else self.show()
+        app = QGuiApplication.instance()
+        deadline = time.monotonic() + limit_s
+        while not self.painted and time.monotonic() < deadline:
+            app.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 5)
+        if self.painted:  # painted and flushed to the screen
+            self.shown_ms = process_age_ms(self.started)
+
+    def event(self, event: QEvent) -> bool:
+        if event.type() in HELD:
+            self.held.append(event.clone())
+            return True
+        if event.type() == QEvent.Type.Close:
+            event.ignore()
+            return True
+        return super().event(event)
+
+    def retire(self) -> list[QEvent]:
+        """Go, now rather than later (the live screen is about to draw), giving back what was
+        pressed on the picture."""
+        held, self.held = self.held, []
+        self.hide()
+        Shiboken.delete(self)
+        return held
+
+
+class StartPicture(QObject):
+    """One start's picture: the last one, shown at once if it is for exactly this start; the live
+    window's first frame is kept for the next start when there was none (or it was out of date)."""
+
+    firstFrame = Signal()  # the live home screen is on screen; the picture, if there was one, has gone
+
+    def __init__(self, settings: tuple, screen: tuple, cache_dir: Path, started: float):
+        super().__init__()
+        self.settings = settings
+        self.screen = screen
+        self.cache_dir = cache_dir
+        self.started = started
+        self.window: PictureWindow | None = None
+        self.holding = False  # input is held until the live screen's first frame
+        self.held: list[QEvent] = []
+        self.shown_crc32: int | None = None
+        self.content: tuple | None = None  # what the content was; None: keep no picture this start
+        self.shown_ms: float | None = None  # the process's age when the picture was on screen
+        self.live_ms: float | None = None  # ... and when the live home screen was
+        self.touched = False
+        self.live_window: QWindow | None = None
+        self.fullscreen = False
+
+    @classmethod
+    def show(
+        cls, argv: list[str], config: str | None, data_dir: Path, windowed: bool, started: float
+    ) -> StartPicture:
+        """Show the picture for exactly this start, if there is one. Never raises: a picture that
+        cannot be read or shown means a start without one."""
+        import PySide6
+
+        from kiosk.core.startup import CACHE_FOLDER
+
+        cache_dir = data_dir / CACHE_FOLDER
+        made = cls((), (), cache_dir, started)
+        try:
+            made.settings = start_picture.settings_key(argv, config, data_dir, PySide6.__version__)
+            made.screen = screen_key(windowed)
+            picture = start_picture.read(cache_dir, data_dir, made.settings, made.screen)
+            if picture is not None:
+                again = lambda: start_picture.reread(cache_dir, picture)  # noqa: E731
+                made.window = PictureWindow(picture, started, again)
+                made.window.show_now(picture.fullscreen)
+                made.holding, made.shown_crc32 = True, picture.crc32
+                made.shown_ms = made.window.shown_ms
+        except Exception:  # noqa: BLE001 - the picture only ever saves time; a start never fails by it
+            log.exception("start-up picture not shown")
+            made.settings = ()
+        return made
+
+    def follow(self, live: QWindow, fullscreen: bool) -> None:
+        """Hand over to the live window (see the module's description)."""
+        self.live_window, self.fullscreen = live, fullscreen
+        live.frameSwapped.connect(self._first_frame)  # queued here if drawn on a render thread
+        live.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+        kind = event.type()
+        if kind in TOUCHED:
+            self.touched = True
+        if self.holding and kind in HELD:
+            self.held.append(event.clone())
+            return True
+        if kind == QEvent.Type.Expose and self.window is not None and watched.isExposed():
+            self._retire_picture()
+        return False
+
+    def _retire_picture(self) -> None:
+        if self.window is not None:
+            self.held = [*self.window.retire(), *self.held]
+            self.window = None
+
+    @Slot()
+    def _first_frame(self) -> None:
+        from kiosk.core.process import process_age_ms
+
+        live = self.live_window
+        live.frameSwapped.disconnect(self._first_frame)
+        self.live_ms = process_age_ms(self.started)
+        if self.holding:
+            self._retire_picture()
+            self.holding = False
+            live.requestActivate()
+            held, self.held = self.held, []
+            for event in held:
+                QGuiApplication.sendEvent(live, event)
+            if held:
+                log.info("start-up picture: %d input events passed on to the live screen", len(held))
+        elif self.content is not None and self.settings and not self.touched:
+            self.keep(grab(live, self.fullscreen))
+        self.firstFrame.emit()
+
+    def keep(self, picture: start_picture.Picture) -> None:
+        key = {"settings": self.settings, "screen": self.screen, "content": self.content}
+        try:
+            start_picture.write(self.cache_dir, key, picture)
+        except OSError as exc:
+            log.warning("start-up picture not kept in %s: %s", self.cache_dir, exc)
+
+    @Slot()
+    def check(self) -> None:
+        """A while after a start with a picture, if nobody has touched the screen: the picture shown
+        must be exactly the live home screen. One that is not is forgotten, so the next start shows
+        none and keeps its own first frame."""
+        if self.shown_crc32 is None or self.touched or self.live_window is None:
+            return
+        if grab(self.live_window, self.fullscreen).crc32 != self.shown_crc32:
+            log.warning("start-up picture: the live home screen differs from the picture shown; forgotten")
+            start_picture.forget(self.cache_dir)
+        self.shown_crc32 = None
+
+
+def screen_key(windowed: bool) -> tuple:
+    """The screen the first frame is drawn for: a full-screen kiosk's size follows the screen."""
+    screen = QGuiApplication.primaryScreen()
+    size = screen.size()
+    return (windowed, size.width(), size.height(), screen.devicePixelRatio())
+
+
+def grab(window: QWindow, fullscreen: bool) -> start_picture.Picture:
+    """The live window's current frame as a picture."""
+    image = window.grabWindow().convertToFormat(QImage.Format.Format_RGB32)
+    meta = {
+        "width": image.width(),
+        "height": image.height(),
+        "ratio": image.devicePixelRatio(),
+        "fullscreen": fullscreen,
+        "title": window.title(),
+    }
+    picture = start_picture.Picture(meta, image.constBits())  # the image's own memory, not a copy
+    picture.image = image  # which must live as long as the picture
+    return picture
