@@ -29,7 +29,7 @@ import zlib
 from collections.abc import Mapping
 from pathlib import Path
 
-from kiosk.core import paths
+from kiosk.core import paths, resources
 from kiosk.core.content.stamp import fingerprint, sha256
 
 FORMAT = 1
@@ -64,14 +64,18 @@ def _listing(folder: Path | None) -> tuple:
 
 
 def _kiosk_files() -> tuple:
-    """Every file of the kiosk package but compiled Python: code, QML, catalogs, fonts, bundles."""
-    root = Path(__file__).resolve().parents[1]
+    """Every file of the kiosk but compiled Python: code, QML and its catalogs, the text catalogs,
+    fonts and pictures (in a source checkout the last three are beside the package, not in it)."""
+    package = Path(__file__).resolve().parents[1]
+    beside = [resources.data_dir(name) for name in ("assets", "translations")]
     found = []
-    for folder, dirs, names in os.walk(root):
-        dirs[:] = sorted(d for d in dirs if d != "__pycache__")
-        for name in sorted(names):
-            st = os.stat(os.path.join(folder, name))
-            found.append((os.path.relpath(os.path.join(folder, name), root), st.st_size, st.st_mtime_ns))
+    for root in [package, *(p for p in beside if package not in p.parents)]:
+        for folder, dirs, names in os.walk(root):
+            dirs[:] = sorted(d for d in dirs if d != "__pycache__")
+            for name in sorted(names):
+                path = os.path.join(folder, name)
+                st = os.stat(path)
+                found.append((path, st.st_size, st.st_mtime_ns))
     return tuple(found)
 
 

@@ -1,0 +1,226 @@
+"""The start-up picture: shown only while everything that decides the home screen is unchanged, the
+same pixels as the live home screen, nothing of a resident in it, and no tap on it lost."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from kiosk.core import start_picture
+from kiosk.core.resources import builtin_bundle
+
+ROOT = Path(__file__).resolve().parents[1]
+PHONE = "01942 828300"
+SETTINGS = ("format", ("--windowed",))
+SCREEN = (True, 800, 600, 1.0)
+
+
+# The decision, without Qt --------------------------------------------------------------------
+
+
+@pytest.fixture
+def kept(tmp_path):
+    """A picture kept for a copy of the Wigan bundle; returns what `read` needs to find it."""
+    bundle = tmp_path / "bundle"
+    shutil.copytree(builtin_bundle(), bundle)
+    data = tmp_path / "data"
+    cache = data / "cache"
+    key = {"settings": SETTINGS, "screen": SCREEN, "content": start_picture.content_key(bundle, None, data)}
+    meta = {"width": 4, "height": 2, "ratio": 1.0, "fullscreen": False, "title": "Information point"}
+    assert start_picture.write(cache, key, start_picture.Picture(meta, bytes(range(32))))
+    return {"bundle": bundle, "data": data, "cache": cache}
+
+
+def read(kept, settings=SETTINGS, screen=SCREEN):
+    return start_picture.read(kept["cache"], kept["data"], settings, screen)
+
+
+def test_a_picture_is_read_back_while_nothing_has_changed(kept):
+    picture = read(kept)
+    assert picture is not None and bytes(picture.pixels) == bytes(range(32))
+    assert (picture.width, picture.height, picture.title) == (4, 2, "Information point")
+
+
+def test_a_number_edited_in_the_bundle_means_no_picture(kept):
+    contacts = kept["bundle"] / "contacts.toml"
+    contacts.write_text(contacts.read_text().replace(PHONE, "01942 828301"))
+    assert read(kept) is None
+
+
+@pytest.mark.parametrize("change", ["added", "removed", "renamed"])
+def test_a_file_added_removed_or_renamed_in_the_bundle_means_no_picture(kept, change):
+    folder = kept["bundle"]
+    some = next(p for p in sorted(folder.rglob("*")) if p.is_file())
+    if change == "added":
+        (folder / "notes.txt").write_text("x")
+    elif change == "removed":
+        some.unlink()
+    else:
+        some.rename(some.with_name("x" + some.name))
+    assert read(kept) is None
+
+
+def test_a_new_installed_package_means_no_picture(kept):
+    installed = kept["data"] / "bundles"
+    installed.mkdir(parents=True)
+    (installed / "wigan-2027.kioskbundle").write_bytes(b"package")
+    assert read(kept) is None
+
+
+def test_other_settings_or_another_screen_mean_no_picture(kept):
+    assert read(kept, settings=("format", ("--windowed", "--language", "ar"))) is None
+    assert read(kept, screen=(True, 1024, 768, 1.0)) is None
+    assert read(kept, screen=(True, 800, 600, 2.0)) is None
+
+
+@pytest.mark.parametrize("damage", ["torn", "changed", "missing", "key garbled"])
+def test_a_damaged_picture_is_never_shown(kept, damage):
+    key_file, pixel_file = start_picture.files(kept["cache"])
+    if damage == "torn":
+        pixel_file.write_bytes(pixel_file.read_bytes()[:-4])
+    elif damage == "changed":
+        pixel_file.write_bytes(bytes(reversed(range(32))))
+    elif damage == "missing":
+        pixel_file.unlink()
+    else:
+        key_file.write_bytes(b"\x00not marshal")
+    assert read(kept) is None
+
+
+def test_the_settings_key_follows_every_file_and_variable_that_decides_the_screen(tmp_path):
+    data = tmp_path / "data"
+    data.mkdir()
+    site = tmp_path / "kiosk.toml"
+    site.write_text("[screen]\nidle_timeout = 90\n")
+    env = {"HOME": str(tmp_path), "KIOSK_DATA_DIR": str(data)}
+
+    def key(argv=("--windowed",), environ=env) -> tuple:
+        return start_picture.settings_key(list(argv), site, data, "6.11.3", environ)
+
+    first = key()
+    assert key() == first
+    assert key(argv=("--windowed", "--language", "pl")) != first
+    assert key(environ={**env, "QT_SCALE_FACTOR": "2"}) != first
+    assert key(environ={**env, "KIOSK_CONFIG": "/etc/other.toml"}) != first
+    assert start_picture.settings_key(["--windowed"], site, data, "6.12.0", env) != first
+    site.write_text("[screen]\nidle_timeout = 91\n")
+    assert key() != first
+    site.write_text("[screen]\nidle_timeout = 90\n")
+    assert key() == first
+    for name in (start_picture.paths.LAST_GOOD_CONFIG, start_picture.paths.LOCAL_SETTINGS):
+        (data / name).write_text("changed")
+        assert key() != first, name
+        (data / name).unlink()
+
+
+def test_the_settings_key_covers_every_file_of_the_kiosk():
+    """Code, QML, catalogs and fonts: an upgrade or an edit of any of them means no picture."""
+    names = {Path(path).as_posix() for path, _, _ in start_picture._kiosk_files()}
+    for wanted in ("kiosk/ui/qml/Kiosk/Main.qml", "kiosk/ui/qml/Kiosk/screens/HomeScreen.qml",
+                   "kiosk/ui/app.py", "NotoSans-Regular.ttf", "kiosk.mo"):
+        assert any(name.endswith(wanted) for name in names), wanted
+
+
+# The kiosk, end to end (a process per start, as after a restart) ------------------------------
+
+
+def start(data: Path, action: str = "none", *options: str) -> tuple[dict, dict]:
+    """One start of the kiosk (tests/start_picture_child.py): its probe line and its report."""
+    result = subprocess.run(
+        [sys.executable, "-m", "tests.start_picture_child", action, *options],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=90,
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen", "KIOSK_DATA_DIR": str(data)},
+    )
+    assert result.returncode == 0, result.stderr[-3000:]
+    lines = result.stdout.splitlines()
+    probe = json.loads(next(line for line in lines if line.startswith("{")))
+    report = json.loads(next(line for line in lines if line.startswith("REPORT ")).removeprefix("REPORT "))
+    return probe, report
+
+
+@pytest.mark.parametrize("language", ["en_GB", "ar"])
+def test_the_second_start_shows_the_first_starts_home_screen_at_once(tmp_path, language):
+    options = ("--language", language)
+    probe, report = start(tmp_path / "data", "none", *options)
+    assert not probe["picture"] and report["files"] == [True, True], "the first start keeps its first frame"
+    kept = start_picture.files(tmp_path / "data" / "cache")[1].read_bytes()
+
+    probe, report = start(tmp_path / "data", "none", *options)
+    assert probe["picture"], "the second start shows it"
+    assert probe["first_frame_ms"] < probe["live_frame_ms"]
+    assert report["screen"] == "home" and not report["neutral"]
+    # Nothing of the live screen was loaded when the picture went up.
+    loaded = set(report["modules_with_picture"])
+    assert not loaded & {"PySide6.QtQuick", "PySide6.QtQml", "kiosk.ui.app", "kiosk.core.content.model"}
+
+    # Pixel for pixel the live first frame: a third start without the picture keeps the same one.
+    start_picture.forget(tmp_path / "data" / "cache")
+    start(tmp_path / "data", "none", *options)
+    assert start_picture.files(tmp_path / "data" / "cache")[1].read_bytes() == kept
+
+
+def test_after_a_number_is_edited_the_next_start_shows_no_picture(tmp_path):
+    bundle = tmp_path / "bundle"
+    shutil.copytree(builtin_bundle(), bundle)
+    options = ("--bundle", str(bundle))
+    start(tmp_path / "data", "none", *options)
+    contacts = bundle / "contacts.toml"
+    contacts.write_text(contacts.read_text().replace(PHONE, "01942 828301"))
+    probe, _ = start(tmp_path / "data", "none", *options)
+    assert not probe["picture"]
+
+
+def test_leave_quickly_pressed_on_the_picture_leaves_the_live_screen(tmp_path):
+    start(tmp_path / "data")
+    probe, report = start(tmp_path / "data", "keys")
+    assert probe["picture"]
+    assert report["neutral"], "Shift three times on the picture reached the live screen"
+
+
+def test_a_tap_on_the_picture_reaches_the_live_screen(tmp_path):
+    _, report = start(tmp_path / "data")
+    x, y = report["first_choice"]
+    probe, report = start(tmp_path / "data", f"click:{x},{y}")
+    assert probe["picture"]
+    assert report["screen"] != "home", "the tap on the first choice opened it"
+
+
+def test_a_screen_touched_before_its_first_frame_is_never_kept(tmp_path):
+    _, report = start(tmp_path / "data", "touch-live")
+    assert report["files"] == [False, False]
+
+
+def test_a_picture_that_differs_from_the_live_screen_is_forgotten(tmp_path):
+    start(tmp_path / "data")
+    cache = tmp_path / "data" / "cache"
+    key_file, pixel_file = start_picture.files(cache)
+    import marshal
+    import zlib
+
+    pixels = bytearray(pixel_file.read_bytes())
+    pixels[:4000] = b"\x00" * 4000  # a stripe the live screen does not have, with a matching check
+    meta = marshal.loads(key_file.read_bytes())
+    meta["crc32"] = zlib.crc32(pixels)
+    pixel_file.write_bytes(pixels)
+    key_file.write_bytes(marshal.dumps(meta))
+
+    probe, report = start(tmp_path / "data", "check")
+    assert probe["picture"]
+    assert report["files"] == [False, False]
+
+
+def test_a_garbled_picture_file_never_stops_a_start(tmp_path):
+    start(tmp_path / "data")
+    key_file, pixel_file = start_picture.files(tmp_path / "data" / "cache")
+    key_file.write_bytes(b"garbage")
+    probe, report = start(tmp_path / "data")
+    assert not probe["picture"] and report["screen"] == "home"
