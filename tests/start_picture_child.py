@@ -42,9 +42,8 @@ def tap(window, x: float, y: float) -> None:  # noqa: ANN001
         (QEvent.Type.MouseButtonPress, Qt.MouseButton.LeftButton),
         (QEvent.Type.MouseButtonRelease, Qt.MouseButton.NoButton),
     ):
-        event = QMouseEvent(
-            kind, point, window.mapToGlobal(point), Qt.MouseButton.LeftButton, buttons, Qt.KeyboardModifier.NoModifier
-        )
+        left, none = Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier
+        event = QMouseEvent(kind, point, window.mapToGlobal(point), left, buttons, none)
         QGuiApplication.sendEvent(window, event)
 
 
