@@ -122,8 +122,13 @@ def test_the_settings_key_follows_every_file_and_variable_that_decides_the_scree
 def test_the_settings_key_covers_every_file_of_the_kiosk():
     """Code, QML, catalogs and fonts: an upgrade or an edit of any of them means no picture."""
     names = {Path(path).as_posix() for path, _, _ in start_picture._kiosk_files()}
-    for wanted in ("kiosk/ui/qml/Kiosk/Main.qml", "kiosk/ui/qml/Kiosk/screens/HomeScreen.qml",
-                   "kiosk/ui/app.py", "NotoSans-Regular.ttf", "kiosk.mo"):
+    for wanted in (
+        "kiosk/ui/qml/Kiosk/Main.qml",
+        "kiosk/ui/qml/Kiosk/screens/HomeScreen.qml",
+        "kiosk/ui/app.py",
+        "NotoSans-Regular.ttf",
+        "kiosk.mo",
+    ):
         assert any(name.endswith(wanted) for name in names), wanted
 
 
