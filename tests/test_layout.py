@@ -64,20 +64,21 @@ def test_every_screen_lays_out_without_clipping(make_kiosk, bundle, size):
     assert not found, found
 
 
+@pytest.mark.parametrize("language", ["en_GB", "ar"])
 @pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
-def test_top_bar_title_never_sits_under_a_button(make_kiosk, size):
-    r = make_kiosk(*size)
+def test_top_bar_title_never_sits_under_a_button(make_kiosk, size, language):
+    """Shown where there is room, between the buttons, on either side in either direction."""
+    r = make_kiosk(*size, default_language=language)
     r.tap("go:guidance")
     r.qtbot.wait(50)
-    home, leave = r.find("home"), r.find("leaveQuickly")
-    titles = [
-        i
-        for i in r.items()
-        if i.inherits("QQuickText") and i.property("text") == "Wigan Safeguarding Partnership"
-    ]
-    for title in titles:  # shown only where there is room for it
-        t_left = title.mapToScene(QPointF(0, 0)).x()
-        t_right = title.mapToScene(QPointF(title.width(), 0)).x()
-        assert t_left >= home.mapToScene(QPointF(home.width(), 0)).x()
-        assert t_right <= leave.mapToScene(QPointF(0, 0)).x()
-    assert titles or size[0] < 1300
+    title = r.find("partnershipName")
+
+    def span(item) -> tuple[float, float]:
+        return item.mapToScene(QPointF(0, 0)).x(), item.mapToScene(QPointF(item.width(), 0)).x()
+
+    if title.isVisible():
+        left, right = span(title)
+        for button in (r.find("home"), r.find("leaveQuickly")):
+            b_left, b_right = span(button)
+            assert right <= b_left or left >= b_right, f"{language}: the name is under {button.objectName()}"
+    assert title.isVisible() or size[0] < 1300, f"{language}: no name at {size[0]} wide"

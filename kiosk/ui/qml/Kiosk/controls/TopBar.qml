@@ -41,10 +41,15 @@ Rectangle {
     }
 
     Text {
-        // Centred in the bar when there is room, never under a button.
-        readonly property real room: rightRow.x - Theme.gap - (leftRow.x + leftRow.width + Theme.gap)
-        x: Math.max(leftRow.x + leftRow.width + Theme.gap,
-                    Math.min((parent.width - width) / 2, rightRow.x - Theme.gap - width))
+        // Centred in the bar when there is room, never under a button. Right to left, the rows
+        // change sides: the room is between whichever row is on the left and the other.
+        objectName: "partnershipName"
+        readonly property Item atLeft: leftRow.x <= rightRow.x ? leftRow : rightRow
+        readonly property Item atRight: atLeft === leftRow ? rightRow : leftRow
+        readonly property real from: atLeft.x + atLeft.width + Theme.gap
+        readonly property real to: atRight.x - Theme.gap
+        readonly property real room: to - from
+        x: Math.max(from, Math.min((parent.width - width) / 2, to - width))
         anchors.verticalCenter: parent.verticalCenter
         width: Math.min(implicitWidth, room)
         // Wraps rather than cut a word off; left out where two lines would not fit.
