@@ -173,6 +173,8 @@ class StartPicture(QObject):
     def _first_frame(self) -> None:
         from kiosk.core.process import process_age_ms
 
+        if self.live_ms is not None:  # a second frame, queued before the first was handled
+            return
         live = self.live_window
         live.frameSwapped.disconnect(self._first_frame)
         self.live_ms = process_age_ms(self.started)
@@ -203,10 +205,34 @@ class StartPicture(QObject):
         none and keeps its own first frame."""
         if self.shown_crc32 is None or self.touched or self.live_window is None:
             return
-        if grab(self.live_window, self.fullscreen).crc32 != self.shown_crc32:
-            log.warning("start-up picture: the live home screen differs from the picture shown; forgotten")
-            start_picture.forget(self.cache_dir)
+        live = grab(self.live_window, self.fullscreen)
+        if live.crc32 != self.shown_crc32:
+            shown = start_picture.read_pixels(self.cache_dir, self.shown_crc32)
+            if shown is None or differs(live, shown):
+                log.warning("start-up picture: the live home screen differs from the one shown; forgotten")
+                start_picture.forget(self.cache_dir)
         self.shown_crc32 = None
+
+
+THRESHOLD = bytes(0 if level < 64 else 1 for level in range(256))
+
+
+def differs(live: start_picture.Picture, shown: start_picture.Picture) -> bool:
+    """Whether the two show different things: a pixel whose brightness differs by a quarter or
+    more. With OpenGL two frames of the same screen can differ by a level or two at the edges of
+    letters; a word, number or button that is not the same differs by far more."""
+    if (live.width, live.height) != (shown.width, shown.height):
+        return True
+    a = QImage(live.pixels, live.width, live.height, live.width * 4, QImage.Format.Format_RGB32).copy()
+    b = QImage(shown.pixels, shown.width, shown.height, shown.width * 4, QImage.Format.Format_RGB32)
+    painter = QPainter(a)
+    painter.setCompositionMode(QPainter.CompositionMode.CompositionMode_Difference)
+    painter.drawImage(0, 0, b)
+    painter.end()
+    gray = a.convertToFormat(QImage.Format.Format_Grayscale8)
+    data, line, width = bytes(gray.constBits()), gray.bytesPerLine(), gray.width()
+    rows = [data] if line == width else (data[y * line : y * line + width] for y in range(gray.height()))
+    return any(row.translate(THRESHOLD).count(1) for row in rows)
 
 
 def screen_key(windowed: bool) -> tuple:
