@@ -1,11 +1,14 @@
 """The start-up picture on screen: the home screen as first drawn at the last start, shown at once
 while the live home screen loads behind it (when a picture may be shown: kiosk.core.start_picture).
 
-Only QtGui: the picture is on screen before Qt Quick, the adapters or the QML have loaded. Once the
-live window is on screen, on top of it, the picture's window goes (with the 8 MB that held it, before
-the live screen draws). A tap or a key pressed meanwhile is held and given to the live screen after
-its first frame, in order, so nothing a resident does in that moment is lost ("Leave quickly"
-included). The picture's window ignores a request to close, like the kiosk's own window.
+Only QtGui: the picture is on screen before Qt Quick, the adapters or the QML have loaded. The
+live window opens over it, and the picture's window goes once the live window has drawn its first
+frame: not sooner, because a compositor (cage, Wayland; most X11 desktops) shows a new window only
+from its first frame, and the screen would go blank in between. (That costs the 8 MB of the
+picture's window for the length of that frame.) A tap or a key pressed before then is held and
+given to the live screen after its first frame, in order, so nothing a resident does in that
+moment is lost ("Leave quickly" included). The picture's window ignores a request to close, like
+the kiosk's own window.
 """
 
 from __future__ import annotations
@@ -89,8 +92,7 @@ class PictureWindow(QRasterWindow):
         return super().event(event)
 
     def retire(self) -> list[QEvent]:
-        """Go, now rather than later (the live screen is about to draw), giving back what was
-        pressed on the picture."""
+        """Go, with the memory that held the picture, giving back what was pressed on it."""
         held, self.held = self.held, []
         self.hide()
         Shiboken.delete(self)
@@ -148,7 +150,7 @@ class StartPicture(QObject):
         return made
 
     def follow(self, live: QWindow, fullscreen: bool) -> None:
-        """Hand over to the live window (see the module's description)."""
+        """Hand over to the live window at its first frame (see the module's description)."""
         self.live_window, self.fullscreen = live, fullscreen
         live.frameSwapped.connect(self._first_frame)  # queued here if drawn on a render thread
         live.installEventFilter(self)
@@ -160,8 +162,6 @@ class StartPicture(QObject):
         if self.holding and kind in HELD:
             self.held.append(event.clone())
             return True
-        if kind == QEvent.Type.Expose and self.window is not None and watched.isExposed():
-            self._retire_picture()
         return False
 
     def _retire_picture(self) -> None:
