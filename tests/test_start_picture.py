@@ -261,3 +261,14 @@ def test_a_level_or_two_at_letter_edges_is_no_difference_but_another_digit_is(qa
     assert not differs(noisy_picture, picture(shown))
     assert differs(picture(drawn("01942 828301")), picture(shown))
     assert differs(picture(drawn(PHONE).scaled(200, 40)), picture(shown))
+
+
+def test_a_site_can_turn_the_picture_off(tmp_path):
+    site = tmp_path / "kiosk.toml"
+    site.write_text("[screen]\nstart_picture = true\n")
+    _, report = start(tmp_path / "data", "none", "--config", str(site))
+    assert report["files"] == [True, True]
+    site.write_text("[screen]\nstart_picture = false\n")
+    for _ in range(2):
+        probe, report = start(tmp_path / "data", "none", "--config", str(site))
+        assert not probe["picture"] and report["files"] == [False, False]

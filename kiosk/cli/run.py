@@ -66,6 +66,8 @@ def run_kiosk(args: argparse.Namespace, started: float) -> int:
     content = content_key(folder, settings.bundle, paths.data_dir())
     bundle, problems = load_content(bundle_dir, cache_dir=paths.data_dir() / CACHE_FOLDER)
     picture.content = content if Path(bundle.path).resolve() == folder else None
+    if not settings.start_picture:  # turned off: none kept; this start's, if any, was the last
+        picture.turn_off()
     offered = enabled_languages(args, settings)
     if isinstance(offered, str):
         print(offered, file=sys.stderr)

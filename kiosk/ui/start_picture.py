@@ -149,6 +149,11 @@ class StartPicture(QObject):
             made.settings = ()
         return made
 
+    def turn_off(self) -> None:
+        """The site turned the picture off: keep none, and forget the one kept."""
+        self.content = None
+        start_picture.forget(self.cache_dir)
+
     def follow(self, live: QWindow, fullscreen: bool) -> None:
         """Hand over to the live window at its first frame (see the module's description)."""
         self.live_window, self.fullscreen = live, fullscreen

@@ -126,6 +126,16 @@ KEYS = (
     ),
     Key(
         "screen",
+        "start_picture",
+        "start_picture",
+        Flag(),
+        default=True,
+        doc="after a restart, show the home screen at once as it was first drawn at the last start "
+        "(a picture in the data folder's `cache/`, used only while nothing that decides it has "
+        "changed), while the kiosk loads behind it; `false` saves 8 MB for one frame at start-up",
+    ),
+    Key(
+        "screen",
         "attract_seconds",
         "attract_seconds_per_language",
         Seconds(1, 60),
