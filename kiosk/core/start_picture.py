@@ -48,19 +48,23 @@ def _digest(path: Path) -> str | None:
 
 
 def _listing(folder: Path | None) -> tuple:
-    """Names, sizes and times of everything under `folder` (the update folder, installed packages)."""
+    """Names, sizes and times of what is in `folder` (the update folder, the installed packages),
+    not below it: a new package, or an update installed, shows there (a network share's subfolders
+    are not read, as updates reads none)."""
     if folder is None:
         return ()
     found = []
-    for root, dirs, names in os.walk(folder):
-        dirs.sort()
-        for name in sorted(names):
-            try:
-                st = os.stat(os.path.join(root, name))
-            except OSError:
-                continue
-            found.append((os.path.relpath(os.path.join(root, name), folder), st.st_size, st.st_mtime_ns))
-    return tuple(found)
+    try:
+        with os.scandir(folder) as entries:
+            for entry in entries:
+                try:
+                    st = entry.stat()
+                except OSError:
+                    continue
+                found.append((entry.name, st.st_size, st.st_mtime_ns))
+    except OSError:
+        return ("unreadable",)
+    return tuple(sorted(found))
 
 
 def _kiosk_files() -> tuple:
@@ -204,12 +208,10 @@ def write(cache_dir: Path, key: dict, picture: Picture) -> bool:
         pass
     cache_dir.mkdir(parents=True, exist_ok=True)
     key_file.unlink(missing_ok=True)  # never a new key beside old pixels, even for a moment
-    partial = pixel_file.with_suffix(".part")
-    partial.write_bytes(picture.pixels)
-    partial.replace(pixel_file)
-    partial = key_file.with_suffix(".part")
-    partial.write_bytes(encoded)
-    partial.replace(key_file)
+    for path, data in ((pixel_file, picture.pixels), (key_file, encoded)):  # the key last
+        partial = path.with_name(path.name + ".part")
+        partial.write_bytes(data)
+        partial.replace(path)
     return True
 
 

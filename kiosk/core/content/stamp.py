@@ -21,9 +21,10 @@ except ImportError:  # pragma: no cover - Python 3.12 and later
 
 
 def fingerprint(folder: Path) -> tuple:
-    """What the cache must match: every file in the bundle folder (relative path and SHA-256, or that
-    it is a link, which the loader refuses whatever it points to), the kiosk's core code (each
-    module's size and time, so an upgrade or an edit shows), and Python."""
+    """What a cached bundle or a start-up picture must match: every file in the bundle folder
+    (relative path and SHA-256, or that it is a link, which the loader refuses whatever it points
+    to), the kiosk's core code (each module's size and time, so an upgrade or an edit shows), and
+    Python."""
     files = []
     for root, dirs, names in os.walk(folder):
         dirs.sort()
