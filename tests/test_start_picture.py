@@ -272,3 +272,17 @@ def test_a_site_can_turn_the_picture_off(tmp_path):
     for _ in range(2):
         probe, report = start(tmp_path / "data", "none", "--config", str(site))
         assert not probe["picture"] and report["files"] == [False, False]
+
+
+def test_a_full_screen_picture_of_another_size_than_the_screen_is_never_shown(tmp_path):
+    """A compositor may make the window full screen only after its first frame (cage does): a
+    picture of that first frame would show cut off, so it is not shown."""
+    bundle = tmp_path / "bundle"
+    shutil.copytree(builtin_bundle(), bundle)
+    data, screen = tmp_path / "data", (False, 4, 2, 1.0)
+    key = {"settings": SETTINGS, "screen": screen, "content": start_picture.content_key(bundle, None, data)}
+    for width, height, shown in ((4, 2, True), (8, 4, False)):
+        meta = {"width": width, "height": height} | META | {"fullscreen": True}
+        start_picture.write(data / "cache", key, start_picture.Picture(meta, bytes(width * height * 4)))
+        picture = start_picture.read(data / "cache", data, SETTINGS, screen)
+        assert (picture is not None) == shown, (width, height)

@@ -144,6 +144,9 @@ def read(cache_dir: Path, data_dir: Path, settings: tuple, screen: tuple) -> Pic
             return None
         if meta["width"] * meta["height"] > MAX_PIXELS:
             return None
+        windowed, width, height, ratio = screen
+        if not windowed and (meta["width"], meta["height"]) != (round(width * ratio), round(height * ratio)):
+            return None  # full screen, but not the screen's size: never shown cut off or in a corner
         pixels = _map(pixel_file)
         # A check against a torn or damaged file (SHA-256 would take 26 ms of an 80 ms lead): the
         # file is in the kiosk's own data folder, which only the kiosk's account can write.

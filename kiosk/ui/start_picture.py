@@ -35,6 +35,7 @@ HELD = {  # passed on to the live screen
     QEvent.Type.KeyRelease,
 }
 TOUCHED = {*HELD, QEvent.Type.TouchBegin, QEvent.Type.Wheel, QEvent.Type.TabletPress}
+SETTLE_FRAMES = 60  # frames a full-screen window has to reach the screen's size before one is kept
 
 
 class PictureWindow(QRasterWindow):
@@ -121,6 +122,7 @@ class StartPicture(QObject):
         self.touched = False
         self.live_window: QWindow | None = None
         self.fullscreen = False
+        self.frames_to_settle = 0
 
     @classmethod
     def show(
@@ -157,6 +159,8 @@ class StartPicture(QObject):
     def follow(self, live: QWindow, fullscreen: bool) -> None:
         """Hand over to the live window at its first frame (see the module's description)."""
         self.live_window, self.fullscreen = live, fullscreen
+        if self.shown_ms is not None:  # said here, once the log file is open
+            log.info("start-up picture on screen %.0f ms after the start", self.shown_ms)
         live.frameSwapped.connect(self._first_frame)  # queued here if drawn on a render thread
         live.installEventFilter(self)
 
@@ -192,14 +196,33 @@ class StartPicture(QObject):
                 QGuiApplication.sendEvent(live, event)
             if held:
                 log.info("start-up picture: %d input events passed on to the live screen", len(held))
-        elif self.content is not None and self.settings and not self.touched:
-            self.keep(grab(live, self.fullscreen))
+        elif self.content is not None and self.settings:
+            self.frames_to_settle = SETTLE_FRAMES
+            self._keep_when_settled()
         self.firstFrame.emit()
+
+    @Slot()
+    def _keep_when_settled(self) -> None:
+        """Keep this frame if it is the screen as it stays: untouched, and a full-screen window
+        already at the screen's size (a compositor may make it full screen only after the first
+        frame, as cage does); else try the next frames for a while."""
+        live = self.live_window
+        settled = not self.fullscreen or (live.width(), live.height()) == self.screen[1:3]
+        if settled and not self.touched:
+            self.keep(grab(live, self.fullscreen))
+        if settled or self.touched or self.frames_to_settle <= 0:
+            with contextlib.suppress(RuntimeError, TypeError):
+                live.frameSwapped.disconnect(self._keep_when_settled)
+            return
+        if self.frames_to_settle == SETTLE_FRAMES:
+            live.frameSwapped.connect(self._keep_when_settled)
+        self.frames_to_settle -= 1
 
     def keep(self, picture: start_picture.Picture) -> None:
         key = {"settings": self.settings, "screen": self.screen, "content": self.content}
         try:
-            start_picture.write(self.cache_dir, key, picture)
+            if start_picture.write(self.cache_dir, key, picture):
+                log.info("start-up picture kept for the next start (%dx%d)", picture.width, picture.height)
         except OSError as exc:
             log.warning("start-up picture not kept in %s: %s", self.cache_dir, exc)
 
