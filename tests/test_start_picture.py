@@ -286,3 +286,49 @@ def test_a_full_screen_picture_of_another_size_than_the_screen_is_never_shown(tm
         start_picture.write(data / "cache", key, start_picture.Picture(meta, bytes(width * height * 4)))
         picture = start_picture.read(data / "cache", data, SETTINGS, screen)
         assert (picture is not None) == shown, (width, height)
+
+
+def test_a_full_screen_kiosk_keeps_the_first_frame_at_the_screens_size(qapp, tmp_path, monkeypatch):
+    """Cage makes the window full screen only after its first frame: that frame is not kept, the
+    first one at the screen's size is; and none once the screen has been touched."""
+    from PySide6.QtCore import QObject, Signal
+
+    from kiosk.ui import start_picture as shown
+
+    class Window(QObject):
+        frameSwapped = Signal()
+
+        def __init__(self):
+            super().__init__()
+            self.size = (1920, 1080)
+
+        def width(self):
+            return self.size[0]
+
+        def height(self):
+            return self.size[1]
+
+    kept = []
+    monkeypatch.setattr(shown, "grab", lambda window, fullscreen: window.size)
+    picture = shown.StartPicture(SETTINGS, (False, 1280, 720, 1.0), tmp_path, 0.0)
+    monkeypatch.setattr(picture, "keep", kept.append)
+    window = Window()
+    picture.live_window, picture.fullscreen, picture.content = window, True, ("content",)
+    picture.frames_to_settle = shown.SETTLE_FRAMES
+    picture._keep_when_settled()  # the first frame, at the size it was made with
+    assert kept == []
+    window.frameSwapped.emit()
+    assert kept == []
+    window.size = (1280, 720)  # the compositor made it full screen
+    window.frameSwapped.emit()
+    window.frameSwapped.emit()
+    assert kept == [(1280, 720)], "kept once, at the screen's size"
+
+    kept.clear()
+    window.size = (1920, 1080)
+    picture.frames_to_settle = shown.SETTLE_FRAMES
+    picture._keep_when_settled()
+    picture.touched = True
+    window.size = (1280, 720)
+    window.frameSwapped.emit()
+    assert kept == [], "never after a touch"
