@@ -309,7 +309,12 @@ def test_a_full_screen_kiosk_keeps_the_first_frame_at_the_screens_size(qapp, tmp
             return self.size[1]
 
     kept = []
-    monkeypatch.setattr(shown, "grab", lambda window, fullscreen: window.size)
+
+    def grab(window, fullscreen):  # like Qt's: a grab draws (and swaps) a frame of its own
+        window.frameSwapped.emit()
+        return window.size
+
+    monkeypatch.setattr(shown, "grab", grab)
     picture = shown.StartPicture(SETTINGS, (False, 1280, 720, 1.0), tmp_path, 0.0)
     monkeypatch.setattr(picture, "keep", kept.append)
     window = Window()

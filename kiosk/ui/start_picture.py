@@ -206,17 +206,20 @@ class StartPicture(QObject):
         """Keep this frame if it is the screen as it stays: untouched, and a full-screen window
         already at the screen's size (a compositor may make it full screen only after the first
         frame, as cage does); else try the next frames for a while."""
+        if self.frames_to_settle <= 0:  # done: a frame queued before the last one was handled
+            return
         live = self.live_window
         settled = not self.fullscreen or (live.width(), live.height()) == self.screen[1:3]
-        if settled and not self.touched:
-            self.keep(grab(live, self.fullscreen))
-        if settled or self.touched or self.frames_to_settle <= 0:
-            with contextlib.suppress(RuntimeError, TypeError):
-                live.frameSwapped.disconnect(self._keep_when_settled)
-            return
-        if self.frames_to_settle == SETTLE_FRAMES:
-            live.frameSwapped.connect(self._keep_when_settled)
+        waiting = self.frames_to_settle < SETTLE_FRAMES  # connected to the next frames
         self.frames_to_settle -= 1
+        if settled or self.touched or self.frames_to_settle <= 0:
+            self.frames_to_settle = 0
+            if waiting:  # before grabbing: a grab draws a frame of its own
+                live.frameSwapped.disconnect(self._keep_when_settled)
+            if settled and not self.touched:
+                self.keep(grab(live, self.fullscreen))
+        elif not waiting:
+            live.frameSwapped.connect(self._keep_when_settled)
 
     def keep(self, picture: start_picture.Picture) -> None:
         key = {"settings": self.settings, "screen": self.screen, "content": self.content}
