@@ -4,12 +4,15 @@ How memory is measured, and why this way: tests/soak.py. In short: after a warm-
 screen, language, text size and slip, 10,000 mixed actions run and must leave no file handle,
 timer or Qt object behind; then each kind of action is repeated on its own with the heap in use
 sampled 21 times, and its leak rate (the median slope between samples) must stay within 3 MB per
-10,000. The long mixed run (30,000 actions, its leak rate once warm) is `make bench`
-(benchmarks/soak.py).
+10,000, in one run or, if not, in a second (a leak is over the goal in both). The long mixed run
+(30,000 actions, its leak rate once warm) is `make bench` (benchmarks/soak.py).
 
 Measured on this project's machine (2 cores, 2026-12-03), clean build: each action alone between
 -2.4 and +0.9 MB per 10,000. The relay leak fixed on 2026-11-26 (each slip kept its relay object)
-put back: +28 to +49 MB per 10,000 slips, which the second test checks every run.
+put back: +28 to +49 MB per 10,000 slips, which the second test checks every run. On 2026-12-04,
+in the whole suite (one process, 98 MB of heap from the tests before), printed slips once measured
++3.8 MB per 10,000 while the heap fell by 5 MB over the run, in the font cache's steps; run alone,
+-0.2 to +0.7.
 """
 
 from __future__ import annotations
@@ -72,13 +75,20 @@ def test_ten_thousand_mixed_actions_then_each_action_alone_leave_nothing_behind(
     if objects > before_objects + 5:
         problems.append(f"objects leaked: {before_objects} before, {objects} after")
 
-    # Warm from the mix, each kind of action on its own.
+    # Warm from the mix, each kind of action on its own. A run over the goal is run once more, and
+    # only two over it fail: a leak grows on every run, while Qt's font cache, filled by the tests
+    # before this one in the same process, can empty and refill in steps through one run.
     for name, count in PER_ACTION.items():
-        series = soak.run(soak.actions[name], count)
-        rate = leak_rate(series)
-        lines.append(f"{name:16} {rate:+6.2f} MB per 10,000  (heap MB after n: {describe(series)})")
-        if rate > GOAL_MB_PER_10K:
-            problems.append(f"{name}: heap grows {rate:.1f} MB per 10,000 (goal ≤ {GOAL_MB_PER_10K:g})")
+        rates = []
+        for _ in range(2):
+            series = soak.run(soak.actions[name], count)
+            rates.append(leak_rate(series))
+            lines.append(f"{name:16} {rates[-1]:+6.2f} MB per 10,000  (heap MB after n: {describe(series)})")
+            if rates[-1] <= GOAL_MB_PER_10K:
+                break
+        if min(rates) > GOAL_MB_PER_10K:
+            measured = " and ".join(f"{r:.1f}" for r in rates)
+            problems.append(f"{name}: heap grows {measured} MB per 10,000 (goal ≤ {GOAL_MB_PER_10K:g})")
     print("\n".join(lines))
     assert not problems, "\n".join(problems + lines)
 
