@@ -46,7 +46,6 @@ class PictureWindow(QRasterWindow):
         self.reread = reread
         self.pixels: Buffer | None = picture.pixels
         picture.pixels = b""
-        self.held: list[QEvent] = []
         self.shown_ms: float | None = None  # the process's age once the picture was first on screen
         self.painted = False
         self.setTitle(picture.title)
@@ -84,20 +83,15 @@ class PictureWindow(QRasterWindow):
             self.shown_ms = process_age_ms(self.started)
 
     def event(self, event: QEvent) -> bool:
-        if event.type() in HELD:
-            self.held.append(event.clone())
-            return True
         if event.type() == QEvent.Type.Close:
             event.ignore()
             return True
         return super().event(event)
 
-    def retire(self) -> list[QEvent]:
-        """Go, with the memory that held the picture, giving back what was pressed on it."""
-        held, self.held = self.held, []
+    def retire(self) -> None:
+        """Go, with the memory that held the picture."""
         self.hide()
         Shiboken.delete(self)
-        return held
 
 
 class StartPicture(QObject):
@@ -143,8 +137,9 @@ class StartPicture(QObject):
             if picture is not None:
                 again = lambda: start_picture.reread(cache_dir, picture)  # noqa: E731
                 made.window = PictureWindow(picture, started, again)
-                made.window.show_now(picture.fullscreen)
+                made.window.installEventFilter(made)  # what is pressed on it is held, as on the live one
                 made.holding, made.shown_crc32 = True, picture.crc32
+                made.window.show_now(picture.fullscreen)
                 made.shown_ms = made.window.shown_ms
         except Exception:  # noqa: BLE001 - the picture only ever saves time; a start never fails by it
             log.exception("start-up picture not shown")
@@ -173,11 +168,6 @@ class StartPicture(QObject):
             return True
         return False
 
-    def _retire_picture(self) -> None:
-        if self.window is not None:
-            self.held = [*self.window.retire(), *self.held]
-            self.window = None
-
     @Slot()
     def _first_frame(self) -> None:
         from kiosk.core.process import process_age_ms
@@ -188,8 +178,8 @@ class StartPicture(QObject):
         live.frameSwapped.disconnect(self._first_frame)
         self.live_ms = process_age_ms(self.started)
         if self.holding:
-            self._retire_picture()
-            self.holding = False
+            self.window.retire()
+            self.window, self.holding = None, False
             live.requestActivate()
             held, self.held = self.held, []
             for event in held:
