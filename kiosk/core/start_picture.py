@@ -164,19 +164,6 @@ def _map(path: Path) -> mmap.mmap:
         return mmap.mmap(file.fileno(), 0, access=mmap.ACCESS_READ)
 
 
-def read_pixels(cache_dir: Path, crc32: int) -> Picture | None:
-    """The kept picture, if its pixels are still those with this check (for comparing)."""
-    key_file, pixel_file = files(cache_dir)
-    try:
-        meta = marshal.loads(key_file.read_bytes())
-        pixels = pixel_file.read_bytes()
-    except (OSError, ValueError, EOFError, TypeError):
-        return None
-    if meta.get("crc32") != crc32 or zlib.crc32(pixels) != crc32:
-        return None
-    return Picture(meta, pixels)
-
-
 def reread(cache_dir: Path, picture: Picture) -> mmap.mmap | None:
     """The pixels of a picture read before, if the file still holds exactly them."""
     try:

@@ -109,7 +109,7 @@ class StartPicture(QObject):
         self.window: PictureWindow | None = None
         self.holding = False  # input is held until the live screen's first frame
         self.held: list[QEvent] = []
-        self.shown_crc32: int | None = None
+        self.shown: start_picture.Picture | None = None  # the picture shown, until checked
         self.content: tuple | None = None  # what the content was; None: keep no picture this start
         self.shown_ms: float | None = None  # the process's age when the picture was on screen
         self.live_ms: float | None = None  # ... and when the live home screen was
@@ -138,7 +138,7 @@ class StartPicture(QObject):
                 again = lambda: start_picture.reread(cache_dir, picture)  # noqa: E731
                 made.window = PictureWindow(picture, started, again)
                 made.window.installEventFilter(made)  # what is pressed on it is held, as on the live one
-                made.holding, made.shown_crc32 = True, picture.crc32
+                made.holding, made.shown = True, picture
                 made.window.show_now(picture.fullscreen)
                 made.shown_ms = made.window.shown_ms
         except Exception:  # noqa: BLE001 - the picture only ever saves time; a start never fails by it
@@ -224,15 +224,16 @@ class StartPicture(QObject):
         """A while after a start with a picture, if nobody has touched the screen: the picture shown
         must be exactly the live home screen. One that is not is forgotten, so the next start shows
         none and keeps its own first frame."""
-        if self.shown_crc32 is None or self.touched or self.live_window is None:
+        shown, self.shown = self.shown, None
+        if shown is None or self.touched or self.live_window is None:
             return
         live = grab(self.live_window, self.fullscreen)
-        if live.crc32 != self.shown_crc32:
-            shown = start_picture.read_pixels(self.cache_dir, self.shown_crc32)
-            if shown is None or differs(live, shown):
+        if live.crc32 != shown.crc32:
+            shown.pixels = start_picture.reread(self.cache_dir, shown)
+            if shown.pixels is None or differs(live, shown):
                 log.warning("start-up picture: the live home screen differs from the one shown; forgotten")
                 start_picture.forget(self.cache_dir)
-        self.shown_crc32 = None
+            shown.pixels = b""
 
 
 THRESHOLD = bytes(0 if level < 64 else 1 for level in range(256))
