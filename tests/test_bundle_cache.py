@@ -92,3 +92,20 @@ def test_a_file_the_loader_refuses_is_refused_though_its_bytes_match_the_cache(f
     contacts.symlink_to(moved)
     with pytest.raises(loader.BundleError, match="contacts.toml"):
         cache.load_cached(folder, tmp_path / "cache")
+
+
+def test_a_refused_folders_stamp_is_never_the_built_in_bundles(folder, tmp_path, monkeypatch):
+    """Start-up hands load_content the fingerprint it took of the folder; when that folder is
+    refused, the built-in bundle is cached under its own fingerprint, so the next start uses it."""
+    from kiosk.core.content.stamp import fingerprint
+
+    contacts = folder / "contacts.toml"
+    contacts.write_text(contacts.read_text().replace(PHONE, "01942 82830O"))
+    bundle, problems = load_content(folder, tmp_path / "cache", stamp=fingerprint(folder))
+    assert bundle.path.resolve() == builtin_bundle().resolve() and problems
+
+    def not_again(path):
+        raise AssertionError("the built-in bundle was not cached under its own fingerprint")
+
+    monkeypatch.setattr(loader, "load_bundle", not_again)
+    assert load_content(None, tmp_path / "cache")[0] == bundle

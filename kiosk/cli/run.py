@@ -59,12 +59,14 @@ def run_kiosk(args: argparse.Namespace, started: float) -> int:
     settings, config_problems = config.load_config(args.config)
     logs.setup_logging(paths.data_dir(), facts={"config": args.config or "system"})
     bundle_dir, bundle_notices = content_location(settings, paths.data_dir(), preview=args.bundle)
+    from kiosk.core.content.stamp import fingerprint
     from kiosk.core.resources import builtin_bundle
     from kiosk.core.start_picture import content_key
 
     folder = Path(bundle_dir or builtin_bundle()).resolve()
-    content = content_key(folder, settings.bundle, paths.data_dir())
-    bundle, problems = load_content(bundle_dir, cache_dir=paths.data_dir() / CACHE_FOLDER)
+    stamp = fingerprint(folder)  # once, for the picture's key and the bundle cache
+    content = content_key(folder, settings.bundle, paths.data_dir(), stamp)
+    bundle, problems = load_content(bundle_dir, cache_dir=paths.data_dir() / CACHE_FOLDER, stamp=stamp)
     picture.content = content if Path(bundle.path).resolve() == folder else None
     if not settings.start_picture:  # turned off: none kept; this start's, if any, was the last
         picture.turn_off()

@@ -106,11 +106,13 @@ def settings_key(
     )
 
 
-def content_key(bundle_dir: Path, inbox: Path | None, data_dir: Path) -> tuple:
-    """What decides the content: the bundle folder's files; the update folder's and the installed
-    packages' listings (a new package there may be installed at the next start)."""
+def content_key(bundle_dir: Path, inbox: Path | None, data_dir: Path, stamp: tuple | None = None) -> tuple:
+    """What decides the content: the bundle folder's files (`stamp`, their fingerprint, if just
+    taken); the update folder's and the installed packages' listings (a new package there may be
+    installed at the next start)."""
     watched = (inbox, data_dir / paths.INSTALLED_BUNDLES)
-    return (str(bundle_dir), fingerprint(bundle_dir), tuple((str(w), _listing(w)) for w in watched))
+    stamp = stamp or fingerprint(bundle_dir)
+    return (str(bundle_dir), stamp, tuple((str(w), _listing(w)) for w in watched))
 
 
 class Picture:

@@ -70,11 +70,14 @@ def update_settings(settings: Settings, data_dir: Path) -> updates.Settings:
     )
 
 
-def load_content(bundle_dir: Path | None, cache_dir: Path | None = None) -> tuple[Bundle, list[str]]:
+def load_content(
+    bundle_dir: Path | None, cache_dir: Path | None = None, stamp: tuple | None = None
+) -> tuple[Bundle, list[str]]:
     """The bundle in `bundle_dir`, or the built-in one with the reasons that one was refused.
 
     With `cache_dir`, a bundle whose files have not changed since it was last loaded and checked
-    comes from the verified cache there (kiosk.core.content.cache), which start-up uses.
+    comes from the verified cache there (kiosk.core.content.cache), which start-up uses. `stamp`
+    is the fingerprint of `bundle_dir` (the built-in folder if None), if just taken.
     """
     from kiosk.core.content.cache import load_cached
     from kiosk.core.content.problems import BundleError
@@ -83,11 +86,12 @@ def load_content(bundle_dir: Path | None, cache_dir: Path | None = None) -> tupl
     problems: list[str] = []
     if bundle_dir is not None:
         try:
-            return load_cached(bundle_dir, cache_dir), problems
+            return load_cached(bundle_dir, cache_dir, stamp), problems
         except BundleError as exc:
             problems = [str(p) for p in exc.problems]
             log.error("%s\nUsing the built-in content instead.", exc)
-    return load_cached(builtin_bundle(), cache_dir), problems
+        stamp = None  # it was the refused folder's
+    return load_cached(builtin_bundle(), cache_dir, stamp), problems
 
 
 def languages_offered(

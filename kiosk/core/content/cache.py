@@ -38,13 +38,14 @@ RECORDS: dict[str, type] = {
 RECORDS[Problem.__name__] = Problem
 
 
-def load_cached(folder: str | Path, cache_dir: Path | None) -> model.Bundle:
+def load_cached(folder: str | Path, cache_dir: Path | None, stamp: tuple | None = None) -> model.Bundle:
     """The bundle in `folder`, from the cache in `cache_dir` if it matches the files on disk exactly,
-    else loaded and checked (BundleError as ever) and cached for the next start-up."""
+    else loaded and checked (BundleError as ever) and cached for the next start-up. `stamp` is the
+    folder's fingerprint, if the caller has just taken it."""
     folder = Path(folder).resolve()
     if cache_dir is None:
         return _load(folder)
-    stamp = fingerprint(folder)
+    stamp = stamp or fingerprint(folder)
     path = cache_dir / f"bundle-{sha256(str(folder).encode()).hexdigest()[:16]}.cache"
     cached = _read(path, stamp)
     if cached is not None:
