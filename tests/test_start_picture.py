@@ -122,7 +122,8 @@ def test_the_settings_key_follows_every_file_and_variable_that_decides_the_scree
 
 def test_the_settings_key_covers_every_file_of_the_kiosk():
     """Code, QML, catalogs and fonts: an upgrade or an edit of any of them means no picture."""
-    names = {Path(path).as_posix() for path, _, _ in start_picture._kiosk_files()}
+    kept = start_picture._kiosk_files()
+    names = {(Path(root) / path).as_posix() for root, files in kept for path, _, _ in files}
     for wanted in (
         "kiosk/ui/qml/Kiosk/Main.qml",
         "kiosk/ui/qml/Kiosk/screens/HomeScreen.qml",

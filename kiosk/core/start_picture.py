@@ -30,7 +30,7 @@ from collections.abc import Mapping
 from pathlib import Path
 
 from kiosk.core import paths, resources
-from kiosk.core.content.stamp import fingerprint, sha256
+from kiosk.core.content.stamp import file_times, fingerprint, sha256
 
 FORMAT = 1
 NAME = "start-picture"  # in the kiosk's cache folder: .key (marshal) and .rgb (the pixels)
@@ -72,15 +72,8 @@ def _kiosk_files() -> tuple:
     fonts and pictures (in a source checkout the last three are beside the package, not in it)."""
     package = Path(__file__).resolve().parents[1]
     beside = [resources.data_dir(name) for name in ("assets", "translations")]
-    found = []
-    for root in [package, *(p for p in beside if package not in p.parents)]:
-        for folder, dirs, names in os.walk(root):
-            dirs[:] = sorted(d for d in dirs if d != "__pycache__")
-            for name in sorted(names):
-                path = os.path.join(folder, name)
-                st = os.stat(path)
-                found.append((path, st.st_size, st.st_mtime_ns))
-    return tuple(found)
+    roots = [package, *(p for p in beside if package not in p.parents)]
+    return tuple((str(root), file_times(root)) for root in roots)
 
 
 def settings_key(

@@ -35,11 +35,18 @@ def fingerprint(folder: Path) -> tuple:
                 files.append((rel, "link"))
             elif path.is_file():
                 files.append((rel, sha256(path.read_bytes()).hexdigest()))
-    core = Path(__file__).resolve().parents[1]
-    code = []
-    for root, dirs, names in os.walk(core):
+    code = file_times(Path(__file__).resolve().parents[1], ".py")
+    return (tuple(files), code, sys.version_info[:2])
+
+
+def file_times(root: Path, suffix: str = "") -> tuple:
+    """(path under `root`, size, time) of every file there whose name ends in `suffix`, compiled
+    Python aside: what shows an upgrade or an edit of code, without reading it."""
+    found = []
+    for folder, dirs, names in os.walk(root):
         dirs[:] = sorted(d for d in dirs if d != "__pycache__")
-        for name in sorted(n for n in names if n.endswith(".py")):
-            st = os.stat(os.path.join(root, name))
-            code.append((name, st.st_size, st.st_mtime_ns))
-    return (tuple(files), tuple(code), sys.version_info[:2])
+        for name in sorted(n for n in names if n.endswith(suffix)):
+            path = os.path.join(folder, name)
+            st = os.stat(path)
+            found.append((os.path.relpath(path, root), st.st_size, st.st_mtime_ns))
+    return tuple(found)
