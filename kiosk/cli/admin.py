@@ -1,6 +1,7 @@
 """IT and staff commands: `kiosk config check`, `kiosk pin hash`, `kiosk stats export`.
 
-Imported at every kiosk start-up to build the parser, so everything else loads when a command runs.
+Imported to build the parser whenever a command is given, so everything else loads when a command
+runs.
 """
 
 from __future__ import annotations

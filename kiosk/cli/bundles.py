@@ -7,7 +7,8 @@
     kiosk bundle sign FILE --key KEY.pem     sign a package
     kiosk bundle verify FILE --trust KEY     what a kiosk would say about a package
 
-Imported at every start-up to build the parser, so it imports nothing heavy until a command runs.
+Imported to build the parser whenever a command is given, so it imports nothing heavy until a
+command runs.
 """
 
 from __future__ import annotations

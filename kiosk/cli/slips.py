@@ -1,7 +1,7 @@
 """Slip commands: `kiosk slip` writes one, `kiosk print` prints one, `kiosk desk` opens the desk screen.
 
-Imported at every kiosk start-up to build the parser, so Qt, reportlab and the print system load
-only when one of these commands runs.
+Imported to build the parser whenever a command is given (not when the kiosk itself starts), so
+Qt, reportlab and the print system load only when one of these commands runs.
 """
 
 from __future__ import annotations
