@@ -3,7 +3,8 @@
     python tests/start_picture_child.py ACTION [kiosk options...]
 
 Prints the probe's JSON line, then one `REPORT {json}` line: the modules loaded when the picture was
-on screen, the live screen's state once handed over, the centre of the "Leave quickly" button and
+on screen, whether Python's Qt Quick classes had loaded by the live first frame and the image
+providers were there just after it, the live screen's state once handed over, the centre of the "Leave quickly" button and
 of the first home choice, and whether the picture files exist at the end. ACTION is what to do:
 
     none          nothing more
@@ -65,9 +66,9 @@ original_probe = kiosk.cli.run.probe
 
 
 def probe(app, kiosk_app, started: float, picture) -> None:  # noqa: ANN001
-    from tests.driver import walk
-
     def centre(name: str) -> list[float] | None:
+        from tests.driver import walk  # which loads Python's Qt Quick classes
+
         item = next((i for i in walk(kiosk_app.window.contentItem()) if i.objectName() == name), None)
         if item is None:
             return None
@@ -75,7 +76,9 @@ def probe(app, kiosk_app, started: float, picture) -> None:  # noqa: ANN001
         return [point.x(), point.y()]
 
     def handed_over() -> None:
-        app.processEvents()  # what the held input set off
+        report["quick_at_first_frame"] = "PySide6.QtQuick" in sys.modules
+        app.processEvents()  # what the held input set off, and what waits for the first frame
+        report["image_providers"] = kiosk_app.qr_provider is not None
         if action == "check":
             picture.check()
         session = kiosk_app.session

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -20,11 +21,9 @@ from kiosk.ui import registry
 from kiosk.ui.content import ContentAdapter
 from kiosk.ui.display import DisplayAdapter
 from kiosk.ui.fonts import ensure_all_fonts, ensure_font
-from kiosk.ui.icons import IconImageProvider
 from kiosk.ui.idle import IdleMonitor
 from kiosk.ui.lockdown import LockDown
 from kiosk.ui.memory import release_free_memory
-from kiosk.ui.qr_provider import QrImageProvider
 from kiosk.ui.quickexit import ShiftTripleWatch
 from kiosk.ui.session import SessionAdapter
 from kiosk.ui.slips import SlipsAdapter
@@ -66,6 +65,7 @@ class KioskApp(QObject):
         super().__init__(app)
         self.app = app
         self._closed = False
+        self._window = None
         self.bundle = bundle
         self.options = options
         self.content = ContentAdapter(bundle, self)
@@ -99,24 +99,20 @@ class KioskApp(QObject):
 
         self.engine = QQmlApplicationEngine(self)
         registry.bind(self.engine, self)
-        self.qr_provider = QrImageProvider(bundle)
-        self.engine.addImageProvider("qr", self.qr_provider)
-        # Before the QML loads: a provider added later is not found ("Invalid image provider").
-        self.engine.addImageProvider("icon", IconImageProvider())
+        self.qr_provider = None  # with the other image provider, at the first frame (add_image_providers)
+        if self.session.easyRead:  # the first screen itself may show Easy Read pictures
+            self.add_image_providers()
         self.engine.addImportPath(str(QML_DIR))
         self.engine.setInitialProperties(
             {"kioskMode": not options.windowed, "startWidth": options.width, "startHeight": options.height}
         )
         self.engine.setUiLanguage(self.qml_language(self.session.language))  # before the QML loads
         self.engine.loadFromModule(MODULE, "Main")
-        roots = self.engine.rootObjects()
-        if not roots:
+        if not self.engine.rootObjects():
             raise RuntimeError("the kiosk's QML failed to load; see the messages above")
-        self.window: QQuickWindow = roots[0]
-        self.window.installEventFilter(self.idle)
-        self.window.installEventFilter(self.shift_watch)
-        if not options.windowed:
-            self.window.installEventFilter(self.lockdown)
+        for watcher in (self.idle, self.shift_watch, *(() if options.windowed else (self.lockdown,))):
+            self.window.installEventFilter(watcher)
+        self.window.frameSwapped.connect(self._first_frame)
         self.idle.start()
         if self.session.language != SOURCE_LANGUAGE:
             self.apply_language()
@@ -124,6 +120,40 @@ class KioskApp(QObject):
         self.prewarm.timeout.connect(self.slips.prewarm)
         self.prewarm.timeout.connect(ensure_all_fonts)
         self.prewarm.start()
+
+    @property
+    def window(self) -> QQuickWindow:
+        """The kiosk's window. The start-up does not load Python's Qt Quick classes (16 ms and 7 MB
+        with Qt's OpenGL classes), so until they load (the image providers after the first frame,
+        a grab) Python wraps the window as a plain QWindow; once they have loaded, that wrapper is
+        let go and the window is wrapped afresh as a QQuickWindow (kiosk.ui.start_picture.grab)."""
+        quick = sys.modules.get("PySide6.QtQuick")
+        if (
+            self._window is not None
+            and quick is not None
+            and not isinstance(self._window, quick.QQuickWindow)
+        ):
+            self._window = None
+        if self._window is None:
+            self._window = self.engine.rootObjects()[0]
+        return self._window
+
+    def _first_frame(self) -> None:
+        self.window.frameSwapped.disconnect(self._first_frame)
+        QTimer.singleShot(0, self.add_image_providers)  # once the frame is on screen
+
+    def add_image_providers(self) -> None:
+        """The QR code and the Easy Read pictures, which need Python's Qt Quick classes: added once
+        the home screen is on screen (before anyone can reach them), or before the QML loads when
+        the first screen is in Easy Read."""
+        if self.qr_provider is not None:
+            return
+        from kiosk.ui.icons import IconImageProvider
+        from kiosk.ui.qr_provider import QrImageProvider
+
+        self.qr_provider = QrImageProvider(self.bundle)
+        self.engine.addImageProvider("qr", self.qr_provider)
+        self.engine.addImageProvider("icon", IconImageProvider())
 
     def bring_to_front(self) -> None:
         self.window.show()
@@ -135,7 +165,8 @@ class KioskApp(QObject):
         self.bundle = bundle
         self.content.set_bundle(bundle)
         self.slips.set_bundle(bundle)
-        self.qr_provider.set_bundle(bundle)
+        if self.qr_provider is not None:
+            self.qr_provider.set_bundle(bundle)
         self.display.set_bundle_colours(bundle.theme)
         self.session.set_offered(
             *languages_offered(self.options.languages, self.options.default_language, bundle)

@@ -21,6 +21,7 @@ def journey_targets(bundle: Bundle) -> list[str]:
 def render_all(
     bundle: Bundle, output: Path, sizes: list[tuple[int, int]], language: str = "en_GB"
 ) -> Iterator[Path]:
+    import PySide6.QtQuick  # noqa: F401 - the window is then a QQuickWindow, which grabs (KioskApp.window)
     from PySide6.QtGui import QGuiApplication
 
     from kiosk.ui.app import KioskApp, Options

@@ -21,7 +21,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QEventLoop, QObject, Signal, Slot
-from PySide6.QtGui import QGuiApplication, QImage, QPainter, QRasterWindow, QWindow
+from PySide6.QtGui import QBackingStore, QGuiApplication, QImage, QPainter, QRegion, QSurface, QWindow
 from shiboken6 import Shiboken
 
 from kiosk.core import start_picture
@@ -38,9 +38,15 @@ TOUCHED = {*HELD, QEvent.Type.TouchBegin, QEvent.Type.Wheel, QEvent.Type.TabletP
 SETTLE_FRAMES = 60  # frames a full-screen window has to reach the screen's size before one is kept
 
 
-class PictureWindow(QRasterWindow):
+class PictureWindow(QWindow):
+    """The picture in a window of its own, drawn through a backing store that lives only while it
+    draws: once the window system has the picture (the X server, the Wayland compositor), the
+    kiosk needs none of its 8 MB (at 1920x1080) while the rest of it loads. Should the window
+    system ask for the picture again (an expose, a resize), it is read and drawn again."""
+
     def __init__(self, picture: start_picture.Picture, started: float, reread: Callable[[], Buffer | None]):
         super().__init__()
+        self.setSurfaceType(QSurface.SurfaceType.RasterSurface)
         self.picture = picture
         self.started = started
         self.reread = reread
@@ -51,9 +57,11 @@ class PictureWindow(QRasterWindow):
         self.setTitle(picture.title)
         self.resize(round(picture.width / picture.ratio), round(picture.height / picture.ratio))
 
-    def paintEvent(self, event) -> None:  # noqa: ANN001, N802
-        # The pixels are let go once drawn (8 MB at 1920x1080, while the kiosk loads) and read
-        # again should the window system ask for the picture once more.
+    def exposeEvent(self, event) -> None:  # noqa: ANN001, N802 - Qt override
+        if self.isExposed():
+            self.draw()
+
+    def draw(self) -> None:
         pixels = self.pixels if self.pixels is not None else self.reread()
         self.pixels = None
         if pixels is None:
@@ -61,10 +69,17 @@ class PictureWindow(QRasterWindow):
         p = self.picture
         image = QImage(pixels, p.width, p.height, p.width * 4, QImage.Format.Format_RGB32)
         image.setDevicePixelRatio(p.ratio)
-        painter = QPainter(self)
+        size = self.size()
+        whole = QRegion(0, 0, size.width(), size.height())
+        store = QBackingStore(self)
+        store.resize(size)
+        store.beginPaint(whole)
+        painter = QPainter(store.paintDevice())
         painter.drawImage(0, 0, image)
         painter.end()
-        del image
+        store.endPaint()
+        store.flush(whole)
+        del store, image  # the window system has the picture now
         with contextlib.suppress(AttributeError, BufferError):
             pixels.close()  # unmapped now, or once Python lets go of it
         self.painted = True
@@ -114,7 +129,7 @@ class StartPicture(QObject):
         self.shown_ms: float | None = None  # the process's age when the picture was on screen
         self.live_ms: float | None = None  # ... and when the live home screen was
         self.touched = False
-        self.live_window: QWindow | None = None
+        self.window_of: Callable[[], QWindow] | None = None  # the live window, asked for when needed
         self.fullscreen = False
         self.frames_to_settle = 0
 
@@ -151,13 +166,18 @@ class StartPicture(QObject):
         self.content = None
         start_picture.forget(self.cache_dir)
 
-    def follow(self, live: QWindow, fullscreen: bool) -> None:
-        """Hand over to the live window at its first frame (see the module's description)."""
-        self.live_window, self.fullscreen = live, fullscreen
+    def follow(self, window_of: Callable[[], QWindow], fullscreen: bool) -> None:
+        """Hand over to the live window at its first frame (see the module's description).
+        `window_of` gives the live window each time it is needed: none is kept (see grab)."""
+        self.window_of, self.fullscreen = window_of, fullscreen
         if self.shown_ms is not None:  # said here, once the log file is open
             log.info("start-up picture on screen %.0f ms after the start", self.shown_ms)
-        live.frameSwapped.connect(self._first_frame)  # queued here if drawn on a render thread
-        live.installEventFilter(self)
+        window_of().frameSwapped.connect(self._first_frame)  # queued here if drawn on a render thread
+        window_of().installEventFilter(self)
+
+    @property
+    def live_window(self) -> QWindow | None:
+        return self.window_of() if self.window_of else None
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
         kind = event.type()
@@ -174,16 +194,15 @@ class StartPicture(QObject):
 
         if self.live_ms is not None:  # a second frame, queued before the first was handled
             return
-        live = self.live_window
-        live.frameSwapped.disconnect(self._first_frame)
+        self.live_window.frameSwapped.disconnect(self._first_frame)
         self.live_ms = process_age_ms(self.started)
         if self.holding:
             self.window.retire()
             self.window, self.holding = None, False
-            live.requestActivate()
+            self.live_window.requestActivate()
             held, self.held = self.held, []
             for event in held:
-                QGuiApplication.sendEvent(live, event)
+                QGuiApplication.sendEvent(self.live_window, event)
             if held:
                 log.info("start-up picture: %d input events passed on to the live screen", len(held))
         elif self.content is not None and self.settings:
@@ -198,18 +217,19 @@ class StartPicture(QObject):
         frame, as cage does); else try the next frames for a while."""
         if self.frames_to_settle <= 0:  # done: a frame queued before the last one was handled
             return
-        live = self.live_window
-        settled = not self.fullscreen or (live.width(), live.height()) == self.screen[1:3]
+        size = (self.live_window.width(), self.live_window.height())  # no wrapper kept: see grab
+        settled = not self.fullscreen or size == self.screen[1:3]
         waiting = self.frames_to_settle < SETTLE_FRAMES  # connected to the next frames
         self.frames_to_settle -= 1
         if settled or self.touched or self.frames_to_settle <= 0:
             self.frames_to_settle = 0
             if waiting:  # before grabbing: a grab draws a frame of its own
-                live.frameSwapped.disconnect(self._keep_when_settled)
-            if settled and not self.touched:
-                self.keep(grab(live, self.fullscreen))
+                self.live_window.frameSwapped.disconnect(self._keep_when_settled)
+            picture = grab(self.window_of, self.fullscreen) if settled and not self.touched else None
+            if picture is not None:
+                self.keep(picture)
         elif not waiting:
-            live.frameSwapped.connect(self._keep_when_settled)
+            self.live_window.frameSwapped.connect(self._keep_when_settled)
 
     def keep(self, picture: start_picture.Picture) -> None:
         key = {"settings": self.settings, "screen": self.screen, "content": self.content}
@@ -225,9 +245,11 @@ class StartPicture(QObject):
         must be exactly the live home screen. One that is not is forgotten, so the next start shows
         none and keeps its own first frame."""
         shown, self.shown = self.shown, None
-        if shown is None or self.touched or self.live_window is None:
+        if shown is None or self.touched or self.window_of is None:
             return
-        live = grab(self.live_window, self.fullscreen)
+        live = grab(self.window_of, self.fullscreen)
+        if live is None:
+            return
         if live.crc32 != shown.crc32:
             shown.pixels = start_picture.reread(self.cache_dir, shown)
             if shown.pixels is None or differs(live, shown):
@@ -264,8 +286,18 @@ def screen_key(windowed: bool) -> tuple:
     return (windowed, size.width(), size.height(), screen.devicePixelRatio())
 
 
-def grab(window: QWindow, fullscreen: bool) -> start_picture.Picture:
-    """The live window's current frame as a picture."""
+def grab(window_of: Callable[[], QWindow], fullscreen: bool) -> start_picture.Picture | None:
+    """The live window's current frame as a picture.
+
+    Grabbing needs Python's Qt Quick classes, which the kiosk's start-up never loads (16 ms and 7 MB
+    with Qt's OpenGL classes): they load here, on a first start or in the check after a start with
+    a picture, and `window_of` then wraps the window afresh as a QQuickWindow (KioskApp.window)."""
+    from PySide6.QtQuick import QQuickWindow
+
+    window = window_of()
+    if not isinstance(window, QQuickWindow):  # a bug: a reference to the plain wrapper is kept
+        log.error("start-up picture: the live window is still wrapped as %s; no grab", type(window).__name__)
+        return None
     image = window.grabWindow().convertToFormat(QImage.Format.Format_RGB32)
     meta = {
         "width": image.width(),
