@@ -4,8 +4,9 @@
 
 Prints the probe's JSON line, then one `REPORT {json}` line: the modules loaded when the picture was
 on screen, whether Python's Qt Quick classes had loaded by the live first frame and the image
-providers were there just after it, the live screen's state once handed over, the centre of the "Leave quickly" button and
-of the first home choice, and whether the picture files exist at the end. ACTION is what to do:
+providers were there just after it, the live screen's state once handed over, the centre of the
+"Leave quickly" button and of the first home choice, and whether the picture files exist at the
+end. ACTION is what to do:
 
     none          nothing more
     keys          while the picture is on screen, press Shift three times on it (quick exit)
