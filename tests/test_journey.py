@@ -93,6 +93,22 @@ def test_take_the_numbers_from_home_has_every_contact(make_kiosk, bundle):
     assert card_numbers(payload) == expected_numbers(bundle, "all")
 
 
+def test_a_qr_code_asked_for_before_its_image_provider_is_there_comes_with_it(make_kiosk, bundle):
+    # The image providers are added just after the first frame; a tap held on the start-up picture
+    # can reach the take-away screen before that.
+    r = make_kiosk()
+    r.qtbot.waitUntil(lambda: r.kiosk.qr_provider is not None)
+    r.kiosk.content._images = False
+    r.kiosk.content.imagesChanged.emit()
+    r.tap("go:take:all")
+    r.scroll_to("qrCode")
+    assert r.find("qrCode").property("source").toString() == ""
+    r.kiosk.content.images_ready()
+    r.settle()
+    (payload,) = r.qr_payloads()
+    assert card_numbers(payload) == expected_numbers(bundle, "all")
+
+
 def test_abuse_types_list_children_and_adults_and_open_each(make_kiosk, bundle):
     r = make_kiosk()
     r.tap("go:abuse-types")

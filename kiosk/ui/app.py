@@ -66,6 +66,7 @@ class KioskApp(QObject):
         self.app = app
         self._closed = False
         self._window = None
+        self._drawn = False  # the window's first frame has been on screen
         self.bundle = bundle
         self.options = options
         self.content = ContentAdapter(bundle, self)
@@ -139,6 +140,9 @@ class KioskApp(QObject):
         return self._window
 
     def _first_frame(self) -> None:
+        if self._drawn:  # a second frame, queued (from a render thread) before the first was handled
+            return
+        self._drawn = True
         self.window.frameSwapped.disconnect(self._first_frame)
         QTimer.singleShot(0, self.add_image_providers)  # once the frame is on screen
 
@@ -154,6 +158,7 @@ class KioskApp(QObject):
         self.qr_provider = QrImageProvider(self.bundle)
         self.engine.addImageProvider("qr", self.qr_provider)
         self.engine.addImageProvider("icon", IconImageProvider())
+        self.content.images_ready()
 
     def bring_to_front(self) -> None:
         self.window.show()

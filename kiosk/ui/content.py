@@ -25,6 +25,7 @@ def _shown_numbers(bundle: Bundle) -> dict[str, str]:
 @QmlSingleton
 class ContentAdapter(QObject):
     changed = Signal()
+    imagesChanged = Signal()  # noqa: N815 - QML API
 
     @staticmethod
     def create(engine):  # noqa: ANN001 - called by QML, once per engine
@@ -36,6 +37,7 @@ class ContentAdapter(QObject):
         self._language = i18n.SOURCE_LANGUAGE
         self._gettext = i18n.translation(self._language, self._bundle.path).gettext
         self._shown = _shown_numbers(bundle)
+        self._images = False
 
     @property
     def bundle(self) -> Bundle:
@@ -79,6 +81,17 @@ class ContentAdapter(QObject):
             "whoFor": self.text(c.who_for),
             "whenToUse": self.text(c.when_to_use),
         }
+
+    @Property(bool, notify=imagesChanged)
+    def images(self) -> bool:
+        """Whether the QR code and the Easy Read pictures can be drawn: their image providers come
+        just after the first frame (KioskApp.add_image_providers), and an image asked for before
+        then would stay empty."""
+        return self._images
+
+    def images_ready(self) -> None:
+        self._images = True
+        self.imagesChanged.emit()
 
     @Property(str, notify=changed)
     def partnership(self) -> str:

@@ -132,7 +132,8 @@ KEYS = (
         default=True,
         doc="after a restart, show the home screen at once as it was first drawn at the last start "
         "(a picture in the data folder's `cache/`, used only while nothing that decides it has "
-        "changed), while the kiosk loads behind it; `false` saves 8 MB for one frame at start-up",
+        "changed), while the kiosk loads behind it; `false`: the live home screen is the first "
+        "frame, and no picture (8 MB at 1920x1080) is kept",
     ),
     Key(
         "screen",

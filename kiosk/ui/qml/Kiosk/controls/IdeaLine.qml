@@ -1,5 +1,6 @@
 import QtQuick
 import Kiosk
+import Kiosk.Backend
 
 // One Easy Read idea: a simple picture on the leading side, then the line of text.
 // The picture is decoration: the text carries the meaning, for screen readers and Listen alike.
@@ -30,7 +31,7 @@ Item {
             width: line.side
             height: line.side
             sourceSize: Qt.size(line.side, line.side)
-            source: line.icon ? "image://icon/" + line.icon + "/" + Theme.ink : ""
+            source: line.icon && Content.images ? "image://icon/" + line.icon + "/" + Theme.ink : ""
             fillMode: Image.PreserveAspectFit
             Accessible.ignored: true
         }

@@ -61,7 +61,7 @@ ScrollPage {
                         id: qrImage
                         objectName: "qrCode"
                         anchors.horizontalCenter: parent.horizontalCenter
-                        source: "image://qr/" + page.concern + "/" + (Session.discreet ? "1" : "0") + "/" + Session.language
+                        source: Content.images ? "image://qr/" + page.concern + "/" + (Session.discreet ? "1" : "0") + "/" + Session.language : ""
                         sourceSize.width: 380
                         sourceSize.height: 380
                         cache: false
