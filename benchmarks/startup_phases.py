@@ -20,7 +20,7 @@ PHASES = (
     ("command-line", "the kiosk's command line read"),
     ("application", "QGuiApplication"),
     ("picture", "the start-up picture: its key checked, read and on screen"),
-    ("kiosk-imports", "behind the picture: QtQml, QtQuick, the adapters, configuration, start-up"),
+    ("kiosk-imports", "behind the picture: QtQml, the adapters, configuration, start-up"),
     ("fonts", "Noto Sans registered"),
     ("config", "the site configuration read and checked"),
     ("content", "logging set up, content located, the bundle loaded (from the verified cache)"),
