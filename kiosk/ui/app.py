@@ -124,10 +124,11 @@ class KioskApp(QObject):
 
     @property
     def window(self) -> QQuickWindow:
-        """The kiosk's window. The start-up does not load Python's Qt Quick classes (16 ms and 7 MB
-        with Qt's OpenGL classes), so until they load (the image providers after the first frame,
-        a grab) Python wraps the window as a plain QWindow; once they have loaded, that wrapper is
-        let go and the window is wrapped afresh as a QQuickWindow (kiosk.ui.start_picture.grab)."""
+        """The kiosk's window. The start-up does not load Python's Qt Quick classes (16 ms of
+        imports, Qt's OpenGL classes among them; 3 MB at the start-up's peak), so until they load
+        (the image providers after the first frame, a grab) Python wraps the window as a plain
+        QWindow; once they have loaded, that wrapper is let go and the window is wrapped afresh as a
+        QQuickWindow (kiosk.ui.start_picture.grab)."""
         quick = sys.modules.get("PySide6.QtQuick")
         if (
             self._window is not None

@@ -4,8 +4,8 @@ while the live home screen loads behind it (when a picture may be shown: kiosk.c
 Only QtGui: the picture is on screen before Qt Quick, the adapters or the QML have loaded. The
 live window opens over it, and the picture's window goes once the live window has drawn its first
 frame: not sooner, because a compositor (cage, Wayland; most X11 desktops) shows a new window only
-from its first frame, and the screen would go blank in between. (That costs the 8 MB of the
-picture's window for the length of that frame.) A tap or a key pressed before then is held and
+from its first frame, and the screen would go blank in between. (The picture's window holds none
+of its pixels meanwhile: see PictureWindow.) A tap or a key pressed before then is held and
 given to the live screen after its first frame, in order, so nothing a resident does in that
 moment is lost ("Leave quickly" included). The picture's window ignores a request to close, like
 the kiosk's own window.
@@ -289,9 +289,10 @@ def screen_key(windowed: bool) -> tuple:
 def grab(window_of: Callable[[], QWindow], fullscreen: bool) -> start_picture.Picture | None:
     """The live window's current frame as a picture.
 
-    Grabbing needs Python's Qt Quick classes, which the kiosk's start-up never loads (16 ms and 7 MB
-    with Qt's OpenGL classes): they load here, on a first start or in the check after a start with
-    a picture, and `window_of` then wraps the window afresh as a QQuickWindow (KioskApp.window)."""
+    Grabbing needs Python's Qt Quick classes, which the kiosk's start-up never loads (16 ms of
+    imports, Qt's OpenGL classes among them; 3 MB at the start-up's peak): they load here, on a
+    first start or in the check after a start with a picture, and `window_of` then wraps the
+    window afresh as a QQuickWindow (KioskApp.window)."""
     from PySide6.QtQuick import QQuickWindow
 
     window = window_of()
