@@ -92,7 +92,7 @@ def run_kiosk(args: argparse.Namespace, started: float) -> int:
     from kiosk.ui.instance import SingleInstance
 
     kiosk = KioskApp(app, bundle, options)
-    picture.follow(lambda: kiosk.window, fullscreen=not windowed)
+    picture.follow(lambda: kiosk.window, kiosk.firstFrame, fullscreen=not windowed)
     kiosk.prewarm.timeout.connect(picture.check)
     kiosk.slips.set_site(settings.collection_point, settings.printer or None, settings.slip_layout)
     kiosk.session.discreet_default = kiosk.session.discreet = settings.discreet_default

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QTimer
+from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtQml import QQmlApplicationEngine
 
@@ -60,6 +60,8 @@ class Options:
 
 class KioskApp(QObject):
     """Owns the engine, the adapters and the watchers for one kiosk window."""
+
+    firstFrame = Signal()  # noqa: N815 - Qt's naming; once, when the window's first frame is on screen
 
     def __init__(self, app: QGuiApplication, bundle: Bundle, options: Options):
         super().__init__(app)
@@ -146,6 +148,7 @@ class KioskApp(QObject):
         self._drawn = True
         self.window.frameSwapped.disconnect(self._first_frame)
         QTimer.singleShot(0, self.add_image_providers)  # once the frame is on screen
+        self.firstFrame.emit()
 
     def add_image_providers(self) -> None:
         """The QR code and the Easy Read pictures, which need Python's Qt Quick classes: added once

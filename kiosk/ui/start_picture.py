@@ -20,7 +20,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QEventLoop, QObject, Signal, Slot
+from PySide6.QtCore import QEvent, QEventLoop, QObject, Signal, SignalInstance, Slot
 from PySide6.QtGui import QBackingStore, QGuiApplication, QImage, QPainter, QRegion, QSurface, QWindow
 from shiboken6 import Shiboken
 
@@ -166,13 +166,14 @@ class StartPicture(QObject):
         self.content = None
         start_picture.forget(self.cache_dir)
 
-    def follow(self, window_of: Callable[[], QWindow], fullscreen: bool) -> None:
-        """Hand over to the live window at its first frame (see the module's description).
-        `window_of` gives the live window each time it is needed: none is kept (see grab)."""
+    def follow(self, window_of: Callable[[], QWindow], first_frame: SignalInstance, fullscreen: bool) -> None:
+        """Hand over to the live window at its first frame, which `first_frame` says, once (see the
+        module's description). `window_of` gives the live window each time it is needed: none is
+        kept (see grab)."""
         self.window_of, self.fullscreen = window_of, fullscreen
         if self.shown_ms is not None:  # said here, once the log file is open
             log.info("start-up picture on screen %.0f ms after the start", self.shown_ms)
-        window_of().frameSwapped.connect(self._first_frame)  # queued here if drawn on a render thread
+        first_frame.connect(self._first_frame)
         window_of().installEventFilter(self)
 
     @property
@@ -192,9 +193,6 @@ class StartPicture(QObject):
     def _first_frame(self) -> None:
         from kiosk.core.process import process_age_ms
 
-        if self.live_ms is not None:  # a second frame, queued before the first was handled
-            return
-        self.live_window.frameSwapped.disconnect(self._first_frame)
         self.live_ms = process_age_ms(self.started)
         if self.holding:
             self.window.retire()
