@@ -171,3 +171,18 @@ def expected_numbers(bundle, concern: str, discreet: bool = False) -> tuple[list
     phones = [c.phone for c in contacts if c.phone]
     emails = [] if discreet else [c.email for c in contacts if c.email]
     return phones, emails
+
+
+def site_of(bundle, data_dir, **settings):
+    """A site running `bundle` as it is (as `--bundle` previews it), with these settings."""
+    from pathlib import Path
+
+    from kiosk.core.config import Settings
+    from kiosk.core.content.stamp import fingerprint
+    from kiosk.core.site import Content, Site, site_languages
+
+    chosen = Settings(**settings)
+    folder = Path(bundle.path).resolve()
+    languages, default = site_languages(chosen, bundle)
+    content = Content(bundle, folder, fingerprint(folder), (), ())
+    return Site(None, chosen, (), Path(data_dir), content, languages, default, preview=folder)

@@ -15,7 +15,7 @@ from kiosk.core.slips.render import SlipRequest, render_slip
 # Controls' own types in later engines ("Type ComboBox unavailable"). `kiosk desk` runs in a
 # process of its own, where the desk's types are the first registered.
 from kiosk.ui.desk.window import DeskWindow
-from tests.driver import card_numbers, expected_numbers, walk
+from tests.driver import card_numbers, expected_numbers, site_of, walk
 from tests.test_slip_layouts import qr_codes
 from tests.test_slips import needs_pdftoppm
 
@@ -56,15 +56,15 @@ class Receptionist:
 
 
 @pytest.fixture
-def open_desk(qapp, qtbot, fonts, bundle, queue):
+def open_desk(qapp, qtbot, fonts, bundle, queue, tmp_path):
     """Open `kiosk desk` on the test queue; it is closed after the test."""
     from PySide6.QtGui import QGuiApplication
 
     _forget_kiosk_languages(qapp)
     opened = []
 
-    def open_(printer: str | None = queue.name) -> Receptionist:
-        desk = DeskWindow(qapp, bundle, printer=printer)
+    def open_(printer: str | None = queue.name, site=None) -> Receptionist:
+        desk = DeskWindow(qapp, site or site_of(bundle, tmp_path / "data"), printer=printer)
         opened.append(desk)
         desk.window.requestActivate()
         qtbot.waitExposed(desk.window)
@@ -241,27 +241,53 @@ def _dialog():
     return shown[0] if shown else None
 
 
-def test_screenshot_of_the_desk(open_desk, tmp_path):
-    """Rendered, so a person can look at it (kept at out/desk.png when run from a checkout)."""
+FORM = ("concern", "language", "layout", "bilingual", "discreet", "copies", "printer", "print", "save")
+
+
+@pytest.mark.parametrize("size", [(1366, 768), (1280, 720)])
+def test_fits_a_laptop_screen_with_nothing_cut_off(open_desk, size):
+    """On a laptop's screen (less a 40-pixel panel) every choice can be reached and seen, the
+    keyboard help and the content's version are in sight, and the preview is a real slip. Kept
+    at out/desk-WxH.png from a checkout, and in Arabic, for a person to look at."""
     from pathlib import Path
 
+    from PySide6.QtCore import QRectF
+
     r = open_desk()
-    r.adapter.language = "ar"
-    r.adapter.bilingual = True
-    r.adapter.layout = "a6"
-    r.qtbot.waitUntil(
-        lambda: r.adapter._pdf == render_slip(r.desk.desk._bundle, r.adapter.request()), timeout=5000
-    )
-    r.qtbot.wait(200)
-    image = r.window.grabWindow()
-    assert image.width() >= 1000
+    width, height = size[0], size[1] - 40
+    r.window.setWidth(width)
+    r.window.setHeight(height)
+    r.qtbot.waitUntil(lambda: r.window.height() == height, timeout=2000)
+    r.qtbot.wait(100)  # the layouts follow the new size
+    inside = QRectF(0, 0, width, height)
+
+    def in_sight(name: str) -> bool:
+        item = r.find(name)
+        box = item.mapRectToScene(QRectF(0, 0, item.width(), item.height()))
+        return item.isVisible() and inside.contains(box)
+
+    assert in_sight("keyboardHelp") and in_sight("contentInfo") and in_sight("preview")
+    r.adapter.language = "pl"  # so that "English as well" can be chosen too
+    r.qtbot.wait(50)
+    for name in FORM:  # Tab reaches each choice, and the form scrolls it into sight
+        assert r.focused() == name
+        r.qtbot.waitUntil(lambda n=name: in_sight(n), timeout=2000)
+        r.key(Qt.Key.Key_Tab)
     out = Path(__file__).resolve().parent.parent / "out"
-    if out.parent.joinpath("pyproject.toml").exists():
-        out.mkdir(exist_ok=True)
-        image.save(str(out / "desk.png"))
-    colours = {
-        image.pixelColor(x, y).name()
-        for x in range(0, image.width(), 37)
-        for y in range(0, image.height(), 37)
-    }
-    assert len(colours) > 8, "not a blank window"
+    for language in ("en_GB", "ar"):
+        r.adapter.language = language
+        r.qtbot.waitUntil(
+            lambda: r.adapter._pdf == render_slip(r.adapter.site.bundle, r.adapter.request()), timeout=5000
+        )
+        r.qtbot.wait(200)
+        image = r.window.grabWindow()
+        assert (image.width(), image.height()) == (width, height)
+        colours = {
+            image.pixelColor(x, y).name()
+            for x in range(0, image.width(), 37)
+            for y in range(0, image.height(), 37)
+        }
+        assert len(colours) > 8, "not a blank window"
+        if out.parent.joinpath("pyproject.toml").exists():
+            out.mkdir(exist_ok=True)
+            image.save(str(out / f"desk-{language}-{size[0]}x{size[1]}.png"))

@@ -131,7 +131,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "screenshots":
         return _screenshots(args)
     if args.command == "languages":
-        return _languages()
+        return _languages(args)
     if hasattr(args, "func"):
         return args.func(args)
     from kiosk.cli.run import run_kiosk
@@ -150,15 +150,26 @@ def parse(argv: list[str] | None = None) -> argparse.Namespace:
     return build_parser().parse_args(words)
 
 
-def _languages() -> int:
+def _languages(args: argparse.Namespace) -> int:
+    from kiosk.cli.common import site_for
     from kiosk.core import languages
 
-    print(f"{'code':16} {'name':22} {'translated':>10} {'fuzzy':>6} {'missing':>8}  review")
+    site = site_for(args, args.bundle)
+    if site is None:
+        return 2
+    print(f"{'code':16} {'name':22} {'translated':>10} {'fuzzy':>6} {'missing':>8}  {'review':9} this site")
     for code in languages.SHIPPED:
         lang, cov = languages.language(code), languages.coverage(code)
         total = cov.translated + cov.fuzzy + cov.missing
         share = f"{100 * cov.translated // total}%" if total else "-"
-        print(f"{code:16} {lang.name:22} {share:>10} {cov.fuzzy:>6} {cov.missing:>8}  {cov.review}")
+        offered = (
+            ("offered, default" if code == site.default_language else "offered")
+            if code in site.languages
+            else "-"
+        )
+        print(
+            f"{code:16} {lang.name:22} {share:>10} {cov.fuzzy:>6} {cov.missing:>8}  {cov.review:9} {offered}"
+        )
     return 0
 
 
@@ -166,14 +177,20 @@ def _screenshots(args: argparse.Namespace) -> int:
     import os
 
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from kiosk.cli.common import bundle_for
+    from kiosk.cli.common import site_for
     from kiosk.ui.screenshots import render_all
 
-    bundle = bundle_for(args.shot_bundle or args.bundle)
-    if bundle is None:
+    site = site_for(args, args.shot_bundle or args.bundle)
+    if site is None:
+        return 2
+    language = args.shot_lang or args.language or site.default_language
+    if language not in site.languages:
+        print(
+            f"kiosk: {language!r} is not a language this site offers; it offers {', '.join(site.languages)}",
+            file=sys.stderr,
+        )
         return 2
     sizes = [args.shot_size] if args.shot_size else [(1920, 1080), (1080, 1920), (1366, 768)]
-    language = args.shot_lang or args.language or "en_GB"
-    for path in render_all(bundle, args.output, sizes, language):
+    for path in render_all(site, args.output, sizes, language):
         print(path)
     return 0

@@ -73,7 +73,7 @@ def config_check(args: argparse.Namespace) -> int:
         settings, problems = config.Settings(), []
     else:
         settings, problems = config.check_file(path)
-        problems += _bundle_problems(settings, problems)
+        problems += _content_problems(settings, problems)
     if problems:
         print(f"{path}: {len(problems)} problem(s)", file=sys.stderr)
         for problem in problems:
@@ -90,23 +90,67 @@ def config_check(args: argparse.Namespace) -> int:
     return 0
 
 
-def _bundle_problems(settings, problems) -> list:  # noqa: ANN001
-    """The content bundle's own problems: a kiosk would fall back to the built-in content."""
-    if settings.bundle is None or any(p.key == "content.bundle" for p in problems):
+def _content_problems(settings, problems) -> list:  # noqa: ANN001
+    """What a kiosk would make of the site's content, as it decides at start-up (kiosk.core.site):
+    a plain folder (only with allow_unsigned) is checked as a bundle; an update folder's packages
+    are each verified against the trusted keys and checked, and the one a kiosk would install is
+    named. Nothing is installed or written."""
+    source = settings.bundle
+    if source is None or any(p.key == "content.bundle" for p in problems):
         return []
     from kiosk.core.config import Problem
-    from kiosk.core.content.loader import BundleError, load_bundle
+    from kiosk.core.content import updates
 
-    try:
-        load_bundle(settings.bundle)
-    except BundleError as exc:
-        return [
-            Problem(
-                str(settings.bundle), None, "content.bundle", str(p), "fix the bundle, or point at another"
-            )
-            for p in exc.problems
-        ]
-    return []
+    if (source / "bundle.toml").is_file():
+        if not settings.allow_unsigned:
+            return [
+                Problem(
+                    str(source),
+                    None,
+                    "content.bundle",
+                    "a plain bundle folder is unsigned, so a kiosk refuses it and runs its installed or "
+                    "built-in content",
+                    "point `bundle` at a folder of signed packages (kiosk bundle pack, kiosk bundle sign), "
+                    "or set allow_unsigned = true to try content out",
+                )
+            ]
+        from kiosk.core.content.loader import BundleError, load_bundle
+
+        try:
+            bundle = load_bundle(source)
+        except BundleError as exc:
+            return [
+                Problem(str(source), None, "content.bundle", str(p), "fix the bundle, or point at another")
+                for p in exc.problems
+            ]
+        print(f"Content: the plain bundle folder {source}: {bundle.name} {bundle.version} (unsigned).")
+        return []
+    from kiosk.core.startup import update_settings
+
+    verdicts, chosen, messages = updates.survey(update_settings(settings, Path()))
+    found = [
+        Problem(
+            str(v.package), None, "content.bundle", f"package refused: {v.refused}", _package_fix(v.refused)
+        )
+        for v in verdicts
+        if v.refused
+    ]
+    found += [Problem(str(source), None, "content.bundle", m, "check the folder") for m in messages]
+    print(f"Content: update folder {source}, {len(verdicts)} package(s).")
+    for v in verdicts:
+        verdict = "refused" if v.refused else "passes every check"
+        print(f"  {v.package.name}: {v.label or 'unreadable'}: {verdict}")
+    if chosen is not None:
+        print(f"  A kiosk with older content would install {chosen.package.name} ({chosen.label}).")
+    elif not verdicts:
+        print("  No package yet: a kiosk keeps what it has installed, else the built-in content.")
+    return found
+
+
+def _package_fix(reason: str) -> str:
+    if "key" in reason and ("trusted" in reason or "not" in reason):
+        return "sign it with a key in [content] trusted_keys, or add the signer's public key there"
+    return "remove it from the folder, or replace it with a package made by kiosk bundle pack and sign"
 
 
 def pin_hash(args: argparse.Namespace) -> int:

@@ -1,23 +1,31 @@
-"""What several commands share."""
+"""What several commands share: the site they run on, opened as the kiosk opens it."""
 
 from __future__ import annotations
 
+import argparse
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from kiosk.core.content.model import Bundle
+    from kiosk.core.site import Site
 
 
-def bundle_for(path: Path | None) -> Bundle | None:
-    """The bundle in `path` (default: the built-in one); None, with the problems on stderr, if it
-    is refused."""
-    from kiosk.core.content.loader import BundleError, load_bundle
-    from kiosk.core.resources import builtin_bundle
+def site_for(args: argparse.Namespace, preview: Path | None = None) -> Site | None:
+    """The site the kiosk on this machine runs (kiosk.core.site): its settings, content, printer
+    and languages, with the content in use and anything staff should know said on stderr.
 
-    try:
-        return load_bundle(path or builtin_bundle())
-    except BundleError as exc:
-        print(f"kiosk: {exc}", file=sys.stderr)
+    `preview` (`--bundle DIR`) shows that folder as it is; None, after saying why, if it is refused
+    (the site's own content falls back to the built-in bundle, as on the kiosk, and says so).
+    """
+    from kiosk.core.site import describe, open_site
+
+    site = open_site(getattr(args, "config", None), preview=preview)
+    if preview is not None and site.content.problems:
+        print(f"kiosk: {preview} was refused:", file=sys.stderr)
+        for problem in site.content.problems:
+            print(f"  {problem}", file=sys.stderr)
         return None
+    for line in describe(site):
+        print(f"kiosk: {line}", file=sys.stderr)
+    return site

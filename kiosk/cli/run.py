@@ -7,20 +7,6 @@ from __future__ import annotations
 
 import argparse
 import sys
-from pathlib import Path
-
-
-def enabled_languages(args: argparse.Namespace, settings=None) -> tuple[tuple[str, ...], str] | str:  # noqa: ANN001
-    """The languages to offer and the default (flags over the site configuration), or why not."""
-    from kiosk.core.config import offered_languages
-    from kiosk.core.languages import SHIPPED
-
-    codes = args.languages or (settings.languages if settings else SHIPPED)
-    default = args.language or (settings.default_language if settings else SHIPPED[0])
-    codes = offered_languages(tuple(codes), bool(args.reviewed_only or (settings and settings.reviewed_only)))
-    if default not in codes:
-        return f"kiosk: the start-up language {default!r} is not among the offered languages {codes}"
-    return codes, default
 
 
 def run_kiosk(args: argparse.Namespace, started: float) -> int:
@@ -49,57 +35,57 @@ def run_kiosk(args: argparse.Namespace, started: float) -> int:
     # The home screen as first drawn at the last start, if nothing that decides it has changed;
     # only then does the rest of the kiosk load.
     picture = StartPicture.show(sys.argv[1:], args.config, paths.data_dir(), windowed, started)
-    from kiosk.core.startup import CACHE_FOLDER, content_location, load_content
-    from kiosk.ui.app import KioskApp, Options
+    from kiosk.core import logs
+    from kiosk.core.site import open_site
+    from kiosk.ui.app import KioskApp, site_options
     from kiosk.ui.fonts import register_fonts
 
     register_fonts(app)
-    from kiosk.core import config, logs
-
-    settings, config_problems = config.load_config(args.config)
     logs.setup_logging(paths.data_dir(), facts={"config": args.config or "system"})
-    bundle_dir, bundle_notices = content_location(settings, paths.data_dir(), preview=args.bundle)
-    from kiosk.core.content.stamp import fingerprint
-    from kiosk.core.resources import builtin_bundle
+    site = open_site(
+        args.config,
+        preview=args.bundle,
+        cache=True,
+        languages=args.languages,
+        default_language=args.language,
+        reviewed_only=args.reviewed_only,
+    )
+    settings, content = site.settings, site.content
     from kiosk.core.start_picture import content_key
 
-    folder = Path(bundle_dir or builtin_bundle()).resolve()
-    stamp = fingerprint(folder)  # once, for the picture's key and the bundle cache
-    content = content_key(folder, settings.bundle, paths.data_dir(), stamp)
-    bundle, problems = load_content(bundle_dir, cache_dir=paths.data_dir() / CACHE_FOLDER, stamp=stamp)
-    picture.content = content if Path(bundle.path).resolve() == folder else None
+    # A refused folder's fingerprint is never the key of the built-in content that runs instead.
+    picture.content = (
+        None
+        if content.problems
+        else content_key(content.folder, settings.bundle, site.data_dir, content.stamp)
+    )
     if not settings.start_picture:  # turned off: none kept; this start's, if any, was the last
         picture.turn_off()
-    offered = enabled_languages(args, settings)
-    if isinstance(offered, str):
-        print(offered, file=sys.stderr)
+    if args.language and args.language != site.default_language:
+        print(
+            f"kiosk: the start-up language {args.language!r} is not among the offered languages "
+            f"{site.languages}",
+            file=sys.stderr,
+        )
         return 2
-    options = Options(
-        languages=offered[0],
-        default_language=offered[1],
+    options = site_options(
+        site,
         windowed=windowed,
         width=args.size[0],
         height=args.size[1],
         idle_timeout_s=args.idle_timeout or settings.idle_timeout,
-        attract=settings.attract_screen,
-        pin_hash=settings.pin_hash,
-        state_dir=paths.data_dir(),
-        staff_notices=[str(p) for p in config_problems] + bundle_notices,
-        bundle_problems=problems,
-        review_months=settings.review_months,
         config_path=args.config,
     )
     from kiosk.ui.instance import SingleInstance
 
-    kiosk = KioskApp(app, bundle, options)
+    kiosk = KioskApp(app, site.bundle, options)
     picture.follow(lambda: kiosk.window, kiosk.firstFrame, fullscreen=not windowed)
     kiosk.prewarm.timeout.connect(picture.check)
-    kiosk.slips.set_site(settings.collection_point, settings.printer or None, settings.slip_layout)
-    kiosk.session.discreet_default = kiosk.session.discreet = settings.discreet_default
+    kiosk.use_site(site)
     if settings.statistics and not args.startup_probe:
         from kiosk.ui.usage import start_counting
 
-        kiosk.prewarm.timeout.connect(start_counting(kiosk, paths.data_dir()).prewarm)
+        kiosk.prewarm.timeout.connect(start_counting(kiosk, site.data_dir).prewarm)
     if not args.startup_probe:
         kiosk.instance = SingleInstance(kiosk.bring_to_front, parent=kiosk)
     if args.startup_probe:

@@ -29,13 +29,24 @@ def _slip_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--concern", default="all", metavar="ID", help="danger, child, adult, worker or all (default: all)"
     )
-    parser.add_argument("--format", choices=FORMATS, default="a6", help="paper layout (default: a6)")
     parser.add_argument(
-        "--language", dest="slip_language", default=None, metavar="CODE", help="default en_GB"
+        "--format", choices=FORMATS, default=None, help="paper layout (default: the site's slip_layout)"
+    )
+    parser.add_argument(
+        "--language",
+        dest="slip_language",
+        default=None,
+        metavar="CODE",
+        help="one of the site's languages (default: the site's default language)",
     )
     parser.add_argument("--bilingual", action="store_true", help="English beside the slip's language")
-    parser.add_argument("--discreet", action="store_true", help="neutral title, no word about abuse")
-    parser.add_argument("--bundle", type=Path, dest="slip_bundle", help=argparse.SUPPRESS)
+    parser.add_argument(
+        "--discreet",
+        action=argparse.BooleanOptionalAction,
+        default=None,
+        help="neutral title, no word about abuse (default: the site's discreet_default)",
+    )
+    parser.add_argument("--bundle", type=Path, dest="slip_bundle", help="preview a bundle folder as it is")
 
 
 def add_parsers(sub: argparse._SubParsersAction) -> None:
@@ -48,59 +59,72 @@ def add_parsers(sub: argparse._SubParsersAction) -> None:
         "print", help="print a contact slip (no dialog) on a printer or the default", allow_abbrev=False
     )
     _slip_options(print_)
-    print_.add_argument("--printer", metavar="NAME", help="print queue (default: the system default)")
+    print_.add_argument(
+        "--printer", metavar="NAME", help="print queue (default: the site's printer, else the system default)"
+    )
     print_.add_argument("--copies", type=_copies, default=1, metavar="N", help=f"1 to {MAX_COPIES}")
     print_.set_defaults(func=print_slip)
 
     desk = sub.add_parser(
         "desk", help="open the reception desk screen for printing slips", allow_abbrev=False
     )
-    desk.add_argument("--printer", metavar="NAME", help="printer to start with (default: the system default)")
-    desk.add_argument("--bundle", type=Path, dest="slip_bundle", help=argparse.SUPPRESS)
+    desk.add_argument(
+        "--printer",
+        metavar="NAME",
+        help="printer to start with (default: the site's printer, else the system default)",
+    )
+    desk.add_argument("--bundle", type=Path, dest="slip_bundle", help="preview a bundle folder as it is")
     desk.set_defaults(func=open_desk)
 
 
-def _request(args: argparse.Namespace, bundle):
-    """The SlipRequest the options ask for, or a message saying which option is wrong."""
-    from kiosk.core.languages import SHIPPED
+def _request(args: argparse.Namespace, site):  # noqa: ANN001 - a kiosk.core.site.Site
+    """The SlipRequest the options ask for, the site's choices where they are silent, or a message
+    saying which option is wrong."""
     from kiosk.core.slips.render import SlipRequest
 
+    bundle = site.bundle
     if args.concern not in bundle.concerns:
         return f"kiosk: this bundle has no concern {args.concern!r}; it has {', '.join(bundle.concerns)}"
-    language = args.slip_language or getattr(args, "language", None) or "en_GB"
-    if language not in SHIPPED:
-        return f"kiosk: unknown language {language!r}; shipped: {', '.join(SHIPPED)}"
+    language = args.slip_language or getattr(args, "language", None) or site.default_language
+    if language not in site.languages:
+        return (
+            f"kiosk: {language!r} is not a language this site offers; it offers {', '.join(site.languages)}"
+        )
     return SlipRequest(
         concern=args.concern,
-        discreet=args.discreet,
+        discreet=site.discreet_default if args.discreet is None else args.discreet,
         language=language,
-        format=args.format,
+        format=args.format or site.slip_layout,
         bilingual=args.bilingual,
     )
 
 
-def _bundle_and_request(args: argparse.Namespace):
-    """The bundle and the slip request the options ask for, or None after saying why."""
-    from kiosk.cli.common import bundle_for
+def _site_and_request(args: argparse.Namespace):
+    """The site and the slip request the options ask for, or None after saying why."""
+    from kiosk.cli.common import site_for
 
-    bundle = bundle_for(args.slip_bundle or args.bundle)
-    if bundle is None:
+    site = site_for(args, args.slip_bundle or args.bundle)
+    if site is None:
         return None
-    request = _request(args, bundle)
+    request = _request(args, site)
     if isinstance(request, str):
         print(request, file=sys.stderr)
         return None
-    return bundle, request
+    return site, request
 
 
 def write(args: argparse.Namespace) -> int:
     from kiosk.core.slips.render import write_slip
 
-    chosen = _bundle_and_request(args)
+    chosen = _site_and_request(args)
     if chosen is None:
         return 2
-    bundle, request = chosen
-    write_slip(bundle, request, args.output)
+    site, request = chosen
+    try:
+        write_slip(site.bundle, request, args.output)
+    except OSError as exc:
+        print(f"kiosk: the slip was not written to {args.output}: {exc.strerror or exc}", file=sys.stderr)
+        return 1
     print(args.output)
     return 0
 
@@ -116,15 +140,17 @@ def _gui_app():
 
 
 def print_slip(args: argparse.Namespace) -> int:
-    chosen = _bundle_and_request(args)
+    chosen = _site_and_request(args)
     if chosen is None:
         return 2
-    bundle, request = chosen
+    site, request = chosen
     _gui_app()
     from kiosk.ui import printing
 
     try:
-        job = printing.print_slip(bundle, request, printer=args.printer, copies=args.copies)
+        job = printing.print_slip(
+            site.bundle, request, printer=args.printer or site.printer, copies=args.copies
+        )
     except printing.PrintError as exc:
         print(f"kiosk: not printed: {exc}", file=sys.stderr)
         return 1
@@ -141,10 +167,10 @@ def open_desk(args: argparse.Namespace) -> int:
     if reason:
         print(reason, file=sys.stderr)
         return 3
-    from kiosk.cli.common import bundle_for
+    from kiosk.cli.common import site_for
 
-    bundle = bundle_for(args.slip_bundle or args.bundle)
-    if bundle is None:
+    site = site_for(args, args.slip_bundle or args.bundle)
+    if site is None:
         return 2
     from PySide6.QtGui import QGuiApplication
 
@@ -155,6 +181,6 @@ def open_desk(args: argparse.Namespace) -> int:
     from kiosk.ui.fonts import register_fonts
 
     register_fonts(app)
-    desk = DeskWindow(app, bundle, printer=args.printer)
+    desk = DeskWindow(app, site, printer=args.printer)
     app.aboutToQuit.connect(desk.shutdown)
     return app.exec()

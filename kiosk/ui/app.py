@@ -33,6 +33,8 @@ from kiosk.ui.staff import StaffAdapter
 if TYPE_CHECKING:
     from PySide6.QtQuick import QQuickWindow
 
+    from kiosk.core.site import Site
+
 log = logging.getLogger(__name__)
 QML_DIR = Path(__file__).parent / "qml"
 MODULE = "Kiosk"
@@ -56,6 +58,25 @@ class Options:
     bundle_problems: list[str] = field(default_factory=list)
     review_months: int | None = None  # remind staff of contacts not checked for this long; None: never
     config_path: Path | None = None  # the site file named with --config; the settings screen saves against it
+
+
+def site_options(site: Site, **overrides) -> Options:
+    """The kiosk's options as the site sets them (kiosk.core.site); `overrides` for the window."""
+    from kiosk.core.site import enabled_languages
+
+    s = site.settings
+    chosen = dict(
+        languages=enabled_languages(s),  # the content may change, and offer others of them
+        default_language=s.default_language,
+        idle_timeout_s=s.idle_timeout,
+        attract=s.attract_screen,
+        pin_hash=s.pin_hash,
+        state_dir=site.data_dir,
+        staff_notices=[str(p) for p in site.problems] + list(site.content.notices),
+        bundle_problems=list(site.content.problems),
+        review_months=s.review_months,
+    )
+    return Options(**{**chosen, **overrides})
 
 
 class KioskApp(QObject):
@@ -185,6 +206,11 @@ class KioskApp(QObject):
         log.info(
             "content switched to %s %s (%s) from %s", bundle.id, bundle.version, bundle.date, bundle.path
         )
+
+    def use_site(self, site: Site) -> None:
+        """Where slips go and the plain-title default, as the site sets them."""
+        self.slips.set_site(site.collection_point, site.printer, site.slip_layout)
+        self.session.discreet_default = self.session.discreet = site.discreet_default
 
     def staff_notices(self) -> list[str]:
         """What staff must know: configuration and content problems, contacts due for a check."""

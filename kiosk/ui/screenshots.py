@@ -4,8 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from kiosk.core.content.model import Bundle
+
+if TYPE_CHECKING:
+    from kiosk.core.site import Site
 
 
 def journey_targets(bundle: Bundle) -> list[str]:
@@ -18,22 +22,22 @@ def journey_targets(bundle: Bundle) -> list[str]:
     return targets
 
 
-def render_all(
-    bundle: Bundle, output: Path, sizes: list[tuple[int, int]], language: str = "en_GB"
-) -> Iterator[Path]:
+def render_all(site: Site, output: Path, sizes: list[tuple[int, int]], language: str) -> Iterator[Path]:
+    """Every screen of the site's kiosk, as its residents see it, in `language`."""
     import PySide6.QtQuick  # noqa: F401 - the window is then a QQuickWindow, which grabs (KioskApp.window)
     from PySide6.QtGui import QGuiApplication
 
-    from kiosk.ui.app import KioskApp, Options
+    from kiosk.ui.app import KioskApp, site_options
     from kiosk.ui.fonts import register_fonts
 
+    bundle = site.bundle
     app = QGuiApplication.instance() or QGuiApplication(["kiosk-screenshots"])
     register_fonts(app)
     output.mkdir(parents=True, exist_ok=True)
     for width, height in sizes:
-        kiosk = KioskApp(
-            app, bundle, Options(windowed=True, width=width, height=height, default_language=language)
-        )
+        options = site_options(site, windowed=True, width=width, height=height, default_language=language)
+        kiosk = KioskApp(app, bundle, options)
+        kiosk.use_site(site)
         prefix = f"{language}-{width}x{height}" if language != "en_GB" else f"{width}x{height}"
         try:
             for target in journey_targets(bundle):

@@ -254,23 +254,41 @@ def _candidates(inbox: Path, messages: list[str], asked: bool) -> list[Path]:
 def _offer(
     settings: Settings, path: Path, skip: set[str], messages: list[str], running: str
 ) -> tuple[Manifest, bytes, str, Path] | None:
-    from kiosk.core.content import pack, signing
-
     try:
-        if path.is_symlink() or not path.is_file():
-            raise OSError(f"{path.name} is a link or not a file; put the package itself in the folder")
-        data = _read_bounded(path)
-        digest = hashlib.sha256(data).hexdigest()
+        data, digest = _package_bytes(path)
         if digest in skip:
             return None
-        verified = signing.verify(
-            data, settings.trusted_keys, allow_unsigned=settings.allow_unsigned, source=path.name
-        )
-        manifest = pack.read_manifest(verified.data, path.name)
+        manifest = _verified_manifest(settings, data, path)
     except (OSError, BundleError) as exc:
         messages.append(f"Refused {path.name}: {_reason(exc)} Still running {running}.")
         return None
     return manifest, data, digest, path
+
+
+def _package_bytes(path: Path) -> tuple[bytes, str]:
+    """A package's bytes and their SHA-256; OSError for a link, a folder or an oversized file."""
+    if path.is_symlink() or not path.is_file():
+        raise OSError(f"{path.name} is a link or not a file; put the package itself in the folder")
+    data = _read_bounded(path)
+    return data, hashlib.sha256(data).hexdigest()
+
+
+def _verified_manifest(settings: Settings, data: bytes, path: Path) -> Manifest:
+    from kiosk.core.content import pack, signing
+
+    verified = signing.verify(
+        data, settings.trusted_keys, allow_unsigned=settings.allow_unsigned, source=path.name
+    )
+    return pack.read_manifest(verified.data, path.name)
+
+
+def _unpack_checked(settings: Settings, signed: bytes, path: Path, dest: Path, today: date | None) -> list:
+    """Unpack a verified package into `dest` and check it as `kiosk bundle check` would: its findings."""
+    from kiosk.core.content import pack, signing
+    from kiosk.core.content.check import check_bundle
+
+    pack.unpack(pack.read_package(signing.split(signed)[0], path.name), dest)
+    return check_bundle(dest, review_months=settings.review_months, today=today)
 
 
 def _install(
@@ -286,15 +304,13 @@ def _install(
 ) -> _Installed | None:
     import tempfile
 
-    from kiosk.core.content import pack, signing
-    from kiosk.core.content.check import check_bundle, errors
+    from kiosk.core.content.check import errors
 
     name = f"{manifest.id}-{manifest.version}-{digest[:8]}"
     tmp = Path(tempfile.mkdtemp(prefix=INCOMING, dir=root))
     tmp.rmdir()
     try:
-        pack.unpack(pack.read_package(signing.split(signed)[0], path.name), tmp)
-        findings = check_bundle(tmp, review_months=settings.review_months, today=today)
+        findings = _unpack_checked(settings, signed, path, tmp, today)
     except (OSError, BundleError) as exc:
         _remove(tmp)
         messages.append(f"Refused {path.name}: {_reason(exc)} Still running {running}.")
@@ -344,6 +360,47 @@ def _install(
     if len(warnings) > len(reviews):
         messages.append(f"`kiosk bundle check` gave {len(warnings) - len(reviews)} other warning(s) for it.")
     return _Installed(name, folder, manifest, digest)
+
+
+class Verdict(NamedTuple):
+    """What an install would make of one package in the update folder."""
+
+    package: Path
+    label: str | None  # the manifest's name, version and date, if it could be read
+    refused: str  # why it would be refused; "" when it passes every check
+    date_version: tuple = ()  # for choosing the newest
+
+
+def survey(settings: Settings, today: date | None = None) -> tuple[list[Verdict], Verdict | None, list[str]]:
+    """Every package in the update folder checked exactly as an install checks it, with nothing
+    installed and nothing written to the data folder (`kiosk config check`): the verdicts, the
+    package a kiosk would install (the newest that passes), and what was wrong with the folder."""
+    import tempfile
+
+    from kiosk.core.content.check import errors
+
+    messages: list[str] = []
+    verdicts = []
+    for path in _candidates(settings.inbox, messages, asked=True) if settings.inbox else []:
+        label, key = None, ()
+        try:
+            data, _ = _package_bytes(path)
+            manifest = _verified_manifest(settings, data, path)
+            label, key = manifest.label, (manifest.date, _version_key(manifest.version))
+            with tempfile.TemporaryDirectory(prefix="kiosk-survey-") as tmp:
+                problems = errors(_unpack_checked(settings, data, path, Path(tmp) / "bundle", today))
+            refused = (
+                f"{len(problems)} problem(s) found by `kiosk bundle check` ("
+                + "; ".join(str(p) for p in problems[:3])
+                + ")"
+                if problems
+                else ""
+            )
+        except (OSError, BundleError) as exc:
+            refused = _reason(exc)
+        verdicts.append(Verdict(path, label, refused, key))
+    passing = [v for v in verdicts if not v.refused]
+    return verdicts, max(passing, key=lambda v: v.date_version, default=None), messages
 
 
 def _prune(root: Path, keep: set[str]) -> None:

@@ -8,6 +8,7 @@ receipt.
 
 from __future__ import annotations
 
+import errno
 from pathlib import Path
 
 from kiosk.core.content.model import Bundle
@@ -25,7 +26,16 @@ def render_slip(bundle: Bundle, request: SlipRequest) -> bytes:
 
 
 def write_slip(bundle: Bundle, request: SlipRequest, output: Path) -> Path:
-    output.write_bytes(render_slip(bundle, request))
+    """Write the slip whole or not at all: a full disk or a power cut leaves no half PDF behind.
+
+    OSError says why not (a folder that does not exist is not made: it is likely a typing mistake).
+    """
+    from kiosk.core.paths import write_atomically
+
+    data = render_slip(bundle, request)
+    if not output.parent.is_dir():
+        raise FileNotFoundError(errno.ENOENT, "there is no such folder", str(output.parent))
+    write_atomically(output, data)
     return output
 
 

@@ -1,7 +1,13 @@
 """What the desk screen shows and does: the slip's options, its preview, the printer and printing.
 
-Everything slow (rendering the slip and its preview, asking the print system, printing) runs on
-the Background worker; results come back to the UI thread as properties QML observes.
+The desk runs on the site (kiosk.core.site) as the kiosk does: its content, languages, printer,
+layout and plain-title default. It looks at the content again every minute, so new content the
+kiosk (or the desk itself) installs from the update folder reaches the desk without a restart.
+Nothing about who asked for a slip is kept.
+
+Everything slow (rendering the slip and its preview, asking the print system, printing, deciding
+the content) runs on the Background worker; results come back to the UI thread as properties QML
+observes.
 """
 
 from __future__ import annotations
@@ -9,6 +15,7 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Property, QObject, QTimer, QUrl, Signal, Slot
 from PySide6.QtQml import QmlNamedElement, QmlSingleton
@@ -19,10 +26,14 @@ from kiosk.core.slips import FORMATS, LAYOUTS
 from kiosk.ui import registry
 from kiosk.ui.worker import Background
 
+if TYPE_CHECKING:
+    from kiosk.core.site import Content, Site
+
 log = logging.getLogger(__name__)
 QML_IMPORT_NAME = "KioskDesk.Backend"
 QML_IMPORT_MAJOR_VERSION = 1
 STATUS_EVERY_MS = 5000
+CONTENT_EVERY_MS = 60_000  # new content installed by the kiosk, or waiting in the update folder
 PREVIEW_DPI = 110
 # "all" first: it is the slip most people ask for, and Enter alone prints it.
 CONCERN_ORDER = ("all", "child", "adult", "worker", "danger")
@@ -42,6 +53,7 @@ class DeskOptions:
 @QmlSingleton
 class DeskAdapter(QObject):
     optionsChanged = Signal()
+    contentChanged = Signal()
     previewChanged = Signal()
     printerChanged = Signal()
     messageChanged = Signal()
@@ -52,16 +64,20 @@ class DeskAdapter(QObject):
     def create(engine):  # noqa: ANN001 - called by QML, once per engine
         return registry.adapter(engine, "desk")
 
-    def __init__(self, bundle: Bundle, preview, printer: str | None = None, parent: QObject | None = None):
+    def __init__(self, site: Site, preview, printer: str | None = None, parent: QObject | None = None):
         super().__init__(parent)
-        self._bundle = bundle
+        self._site = site
+        self._bundle: Bundle = site.bundle
         self._preview = preview
-        self._options = DeskOptions()
+        self._options = DeskOptions(
+            language=site.default_language, layout=site.slip_layout, discreet=site.discreet_default
+        )
         self._background = Background(self)
         self._preview_generation = 0
         self._preview_busy = False
         self._preview_stale = False
         self._pdf: bytes = b""
+        printer = printer or site.printer
         self._site_printer = printer
         self._printer = printer or ""
         self._printers: list[str] = [printer] if printer else []
@@ -72,20 +88,74 @@ class DeskAdapter(QObject):
         self._save_folder = _documents()
         self._status_timer = QTimer(self, interval=STATUS_EVERY_MS)
         self._status_timer.timeout.connect(self.refreshPrinter)
+        self._content_timer = QTimer(self, interval=CONTENT_EVERY_MS)
+        self._content_timer.timeout.connect(self.checkContent)
+        self._content_busy = False
 
     def start(self) -> None:
         """Find the printers and draw the first preview, off the UI thread."""
         self._refresh_printers()
         self._schedule_preview()
         self._status_timer.start()
+        self._content_timer.start()
 
     def stop(self) -> None:
         self._status_timer.stop()
+        self._content_timer.stop()
         self._background.wait()
+
+    # Content -----------------------------------------------------------------------------------
+
+    @property
+    def site(self) -> Site:
+        return self._site
+
+    @Property(str, notify=contentChanged)
+    def contentText(self) -> str:  # noqa: N802 - QML API
+        """Which content prints, so a receptionist can see it is current."""
+        b = self._bundle
+        checked = min((c.last_checked for c in b.contacts.values()), default=None)
+        text = f"{b.name}, version {b.version} of {_day(b.date)}."
+        return text + (f" Numbers last checked {_day(checked)}." if checked else "")
+
+    @Slot()
+    def checkContent(self) -> None:  # noqa: N802 - QML API
+        """Decide the content again, as the kiosk would now, and switch to it if it changed."""
+        if self._content_busy:
+            return
+        self._content_busy = True
+        site = self._site
+
+        def done(content: Content) -> None:
+            self._content_busy = False
+            for line in (*content.notices, *content.problems):
+                log.info("desk content: %s", line)
+            if content.stamp != self._site.content.stamp or content.folder != self._site.content.folder:
+                self.use_content(content)
+
+        def failed(exc: BaseException) -> None:
+            self._content_busy = False
+            log.error("desk: the content could not be checked again: %r", exc)
+
+        self._background.run(site.reopen_content, done, failed)
+
+    def use_content(self, content: Content) -> None:
+        """Print from other content from now on; choices it cannot print go back to the site's."""
+        self._site = self._site.with_content(content)
+        self._bundle = content.bundle
+        log.info("desk: content is now %s from %s", content.label, content.folder)
+        self.contentChanged.emit()
+        o = self._options
+        self._set(
+            concern=o.concern if o.concern in self._bundle.concerns else self.concerns[0]["id"],
+            language=o.language if o.language in self._site.languages else self._site.default_language,
+        )
+        self._schedule_preview()
+        self._say(f"New content: {content.label}.")
 
     # Choices -----------------------------------------------------------------------------------
 
-    @Property("QVariantList", constant=True)
+    @Property("QVariantList", notify=contentChanged)
     def concerns(self) -> list[dict]:
         order = [c for c in CONCERN_ORDER if c in self._bundle.concerns]
         order += [c for c in self._bundle.concerns if c not in order]
@@ -96,10 +166,11 @@ class DeskAdapter(QObject):
             out.append({"id": key, "title": f"{concern.title} ({n} number{'s' if n != 1 else ''})"})
         return out
 
-    @Property("QVariantList", constant=True)
+    @Property("QVariantList", notify=contentChanged)
     def languages(self) -> list[dict]:
+        """The site's languages, as the kiosk offers them."""
         out = []
-        for lang in map(languages.language, languages.SHIPPED):
+        for lang in map(languages.language, self._site.languages):
             name = lang.name if lang.name == lang.english else f"{lang.name} ({lang.english})"
             out.append({"code": lang.code, "name": name, "font": lang.font})
         return out
@@ -133,7 +204,8 @@ class DeskAdapter(QObject):
         return self._options.language
 
     def _set_language(self, value: str) -> None:
-        languages.language(value)  # raises for a language the kiosk does not ship
+        if value not in self._site.languages:
+            raise ValueError(f"{value!r} is not a language this site offers")
         self._set(language=value)
 
     language = Property(str, _get_language, _set_language, notify=optionsChanged)
@@ -402,3 +474,10 @@ def _documents() -> Path:
 
     documents = Path(QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation))
     return documents if documents.is_dir() else Path.home()
+
+
+def _day(day) -> str:  # noqa: ANN001 - a date or a TOML date-time
+    from kiosk.core.content.review import day_of
+
+    d = day_of(day)
+    return f"{d.day} {d:%B %Y}"

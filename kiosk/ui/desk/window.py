@@ -10,7 +10,7 @@ from PySide6.QtGui import QGuiApplication, QImage
 from PySide6.QtQml import QQmlApplicationEngine
 from PySide6.QtQuick import QQuickImageProvider, QQuickWindow
 
-from kiosk.core.content.model import Bundle
+from kiosk.core.site import Site
 from kiosk.ui import registry
 from kiosk.ui.desk.adapter import DeskAdapter
 
@@ -42,14 +42,14 @@ class SlipPreview(QQuickImageProvider):
 class DeskWindow(QObject):
     """Owns the engine, the adapter and the window of one desk screen."""
 
-    def __init__(self, app: QGuiApplication, bundle: Bundle, printer: str | None = None):
+    def __init__(self, app: QGuiApplication, site: Site, printer: str | None = None):
         super().__init__(app)
         from kiosk.ui.fonts import ensure_all_fonts
 
         ensure_all_fonts()  # the language list names each language in its own script
         self._closed = False
         self.preview = SlipPreview()
-        self.desk = DeskAdapter(bundle, self.preview, printer, self)
+        self.desk = DeskAdapter(site, self.preview, printer, self)
         self.engine = QQmlApplicationEngine(self)
         registry.bind(self.engine, self)
         self.engine.addImageProvider("slippreview", self.preview)

@@ -46,12 +46,11 @@ def apply(staff: StaffAdapter, settings: Settings, fields: set[str]) -> list[str
         _content_folder(staff, settings)
         later.append("Content folder: checking it now; the result shows below when done.")
     if fields & {"languages", "default_language", "reviewed_only"}:
-        from kiosk.core.config import offered_languages as site_languages
-        from kiosk.core.startup import languages_offered
+        from kiosk.core.site import enabled_languages, site_languages
 
-        k.options.languages = site_languages(settings.languages, settings.reviewed_only)
+        k.options.languages = enabled_languages(settings)
         k.options.default_language = settings.default_language
-        k.session.set_offered(*languages_offered(k.options.languages, settings.default_language, k.bundle))
+        k.session.set_offered(*site_languages(settings, k.bundle))
     return later
 
 
@@ -62,11 +61,11 @@ def _content_folder(staff: StaffAdapter, settings: Settings) -> None:
     data_dir = staff.data_dir()
 
     def work():  # noqa: ANN202 - (notices, a Bundle to switch to or None, problems)
-        from kiosk.core.startup import content_location, load_content
+        from kiosk.core.site import decide_content
 
-        folder, notices = content_location(settings, data_dir)
-        bundle, problems = load_content(folder)
-        return notices, (bundle if Path(bundle.path).resolve() != running else None), problems
+        content = decide_content(settings, data_dir)
+        bundle = content.bundle
+        return content.notices, (bundle if content.folder != running else None), content.problems
 
     def done(result) -> None:  # noqa: ANN001
         notices, bundle, problems = result

@@ -112,8 +112,12 @@ class ContentUpdates(StaffScreen):
             from kiosk.core.content import updates
             from kiosk.core.content.loader import load_bundle
             from kiosk.core.resources import builtin_bundle
+            from kiosk.core.site import content_lock
 
-            outcome = updates.pick_up(settings, asked=True) if step == "check" else updates.rollback(settings)
+            with content_lock(settings.data_dir):  # the desk may share this data folder
+                outcome = (
+                    updates.pick_up(settings, asked=True) if step == "check" else updates.rollback(settings)
+                )
             folder = Path(outcome.bundle_path or builtin_bundle()).resolve()
             return outcome.messages, (load_bundle(folder) if folder != running else None)
 
