@@ -494,9 +494,17 @@ def test_config_check_prints_ok_and_the_effective_settings(site, tmp_path):
 def test_config_check_names_a_broken_bundle(site, tmp_path):
     (tmp_path / "leigh").mkdir()
     (tmp_path / "leigh" / "bundle.toml").write_text("format = 1\n")
-    result = kiosk("config", "check", str(site("[content]\nbundle = 'leigh'\n")))
+    result = kiosk("config", "check", str(site("[content]\nbundle = 'leigh'\nallow_unsigned = true\n")))
     assert result.returncode == 1
     assert "content.bundle: contacts.toml: (file): missing" in result.stdout
+
+
+def test_config_check_says_a_kiosk_refuses_a_plain_folder_without_allow_unsigned(site, tmp_path):
+    from kiosk.core.resources import builtin_bundle
+
+    result = kiosk("config", "check", str(site(f"[content]\nbundle = '{builtin_bundle('example')}'\n")))
+    assert result.returncode == 1
+    assert "a plain bundle folder is unsigned, so a kiosk refuses it" in result.stdout
 
 
 def test_the_admin_commands_add_no_weight_to_start_up():

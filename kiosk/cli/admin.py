@@ -73,14 +73,18 @@ def config_check(args: argparse.Namespace) -> int:
         settings, problems = config.Settings(), []
     else:
         settings, problems = config.check_file(path)
-        problems += _content_problems(settings, problems)
+    found, content = _content_problems(settings, problems)
+    problems += found
     if problems:
         print(f"{path}: {len(problems)} problem(s)", file=sys.stderr)
         for problem in problems:
             print(problem)
+        if found:  # which package a kiosk would take, beside the ones it refuses
+            print(*content, sep="\n")
         return 1
     print("OK")
     print(config.as_toml(settings))
+    print(*(f"# {line}" for line in content), sep="\n")
     changes = config.local_changes()
     if changes:
         print(f"# Changed on this kiosk's settings screen ({paths.data_dir() / config.LOCAL});")
@@ -90,14 +94,16 @@ def config_check(args: argparse.Namespace) -> int:
     return 0
 
 
-def _content_problems(settings, problems) -> list:  # noqa: ANN001
-    """What a kiosk would make of the site's content, as it decides at start-up (kiosk.core.site):
-    a plain folder (only with allow_unsigned) is checked as a bundle; an update folder's packages
-    are each verified against the trusted keys and checked, and the one a kiosk would install is
-    named. Nothing is installed or written."""
+def _content_problems(settings, problems) -> tuple[list, list[str]]:  # noqa: ANN001
+    """What a kiosk would make of the site's content, as it decides at start-up (kiosk.core.site),
+    as problems and lines that describe it: a plain folder (only with allow_unsigned) is checked as
+    a bundle; an update folder's packages are each verified against the trusted keys and checked,
+    and the one a kiosk would install is named. Nothing is installed or written."""
     source = settings.bundle
-    if source is None or any(p.key == "content.bundle" for p in problems):
-        return []
+    if source is None:
+        return [], ["Content: the built-in bundle."]
+    if any(p.key == "content.bundle" for p in problems):
+        return [], []
     from kiosk.core.config import Problem
     from kiosk.core.content import updates
 
@@ -113,7 +119,7 @@ def _content_problems(settings, problems) -> list:  # noqa: ANN001
                     "point `bundle` at a folder of signed packages (kiosk bundle pack, kiosk bundle sign), "
                     "or set allow_unsigned = true to try content out",
                 )
-            ]
+            ], []
         from kiosk.core.content.loader import BundleError, load_bundle
 
         try:
@@ -122,9 +128,8 @@ def _content_problems(settings, problems) -> list:  # noqa: ANN001
             return [
                 Problem(str(source), None, "content.bundle", str(p), "fix the bundle, or point at another")
                 for p in exc.problems
-            ]
-        print(f"Content: the plain bundle folder {source}: {bundle.name} {bundle.version} (unsigned).")
-        return []
+            ], []
+        return [], [f"Content: the plain bundle folder {source}: {bundle.name} {bundle.version} (unsigned)."]
     from kiosk.core.startup import update_settings
 
     verdicts, chosen, messages = updates.survey(update_settings(settings, Path()))
@@ -136,15 +141,15 @@ def _content_problems(settings, problems) -> list:  # noqa: ANN001
         if v.refused
     ]
     found += [Problem(str(source), None, "content.bundle", m, "check the folder") for m in messages]
-    print(f"Content: update folder {source}, {len(verdicts)} package(s).")
+    lines = [f"Content: update folder {source}, {len(verdicts)} package(s)."]
     for v in verdicts:
         verdict = "refused" if v.refused else "passes every check"
-        print(f"  {v.package.name}: {v.label or 'unreadable'}: {verdict}")
+        lines.append(f"  {v.package.name}: {v.label or 'unreadable'}: {verdict}")
     if chosen is not None:
-        print(f"  A kiosk with older content would install {chosen.package.name} ({chosen.label}).")
+        lines.append(f"  A kiosk with older content would install {chosen.package.name} ({chosen.label}).")
     elif not verdicts:
-        print("  No package yet: a kiosk keeps what it has installed, else the built-in content.")
-    return found
+        lines.append("  No package yet: a kiosk keeps what it has installed, else the built-in content.")
+    return found, lines
 
 
 def _package_fix(reason: str) -> str:
