@@ -280,3 +280,62 @@ def test_programs_sharing_a_data_folder_install_once_and_agree(updated_site, tmp
         assert NEW in text and OLD not in text
     root = tmp_path / "data" / "bundles"
     assert not [p.name for p in root.iterdir() if p.name.startswith(".")], "no half-done install left"
+
+
+@pytest.fixture
+def editable_site(tmp_path, monkeypatch):
+    """A site on a plain bundle folder (allow_unsigned) that the test edits, as a content editor
+    trying content out would; the site as the kiosk opens it."""
+    from kiosk.core.resources import builtin_bundle
+    from kiosk.core.site import open_site
+
+    folder = tmp_path / "riverford"
+    shutil.copytree(builtin_bundle("example"), folder)
+    _system_site(tmp_path, monkeypatch, f'[content]\nbundle = "{folder}"\nallow_unsigned = true\n')
+    return folder, open_site()
+
+
+def _edit_children_number(folder: Path, new: str) -> None:
+    contacts = folder / "contacts.toml"
+    text = contacts.read_text(encoding="utf-8")
+    contacts.write_text(text.replace(f'"{RIVERFORD_CHILD}"', f'"{new}"'), encoding="utf-8")
+
+
+def test_the_kiosk_follows_new_content_only_while_nobody_is_at_the_screen(editable_site, make_kiosk, qtbot):
+    folder, site = editable_site
+    resident = make_kiosk(content=site.bundle)
+    kiosk = resident.kiosk
+    kiosk.follow_site(site)
+    resident.show("answer:child")
+    _edit_children_number(folder, "01632 960301")
+    kiosk.follower.check()
+    qtbot.waitUntil(lambda: kiosk.follower._pending is not None, timeout=5000)  # found, held back
+    assert RIVERFORD_CHILD in _digits(" ".join(resident.texts())), (
+        "a resident's screen never changes under them"
+    )
+    kiosk.session.wipe("idle")  # they leave, or the screen times out
+    qtbot.waitUntil(lambda: kiosk.bundle.contacts["childrens_services"].phone == "01632 960301", timeout=5000)
+    resident.show("answer:child")
+    assert "01632 960301" in _digits(" ".join(resident.texts()))
+
+
+def test_the_desk_picks_up_new_content_without_a_restart(editable_site, qapp, qtbot):
+    folder, site = editable_site
+    desk = DeskWindow(qapp, site)
+    try:
+        qtbot.waitUntil(lambda: desk.desk.previewSource != "", timeout=5000)
+        _edit_children_number(folder, "01632 960301")
+        desk.desk.checkContent()
+        qtbot.waitUntil(lambda: "New content" in desk.desk.message, timeout=10000)
+        assert desk.desk.site.bundle.contacts["childrens_services"].phone == "01632 960301"
+        desk.desk.concern = "child"
+        qtbot.waitUntil(
+            lambda: (
+                desk.desk.request().concern == "child"
+                and "01632 960301" in _digits(_pdf_text(desk.desk._pdf))
+            ),
+            timeout=10000,
+        )
+    finally:
+        desk.shutdown()
+        qapp.processEvents()

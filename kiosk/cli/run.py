@@ -88,6 +88,7 @@ def run_kiosk(args: argparse.Namespace, started: float) -> int:
         kiosk.prewarm.timeout.connect(start_counting(kiosk, site.data_dir).prewarm)
     if not args.startup_probe:
         kiosk.instance = SingleInstance(kiosk.bring_to_front, parent=kiosk)
+        kiosk.prewarm.timeout.connect(lambda: kiosk.follow_site(site))
     if args.startup_probe:
         probe(app, kiosk, started, picture)
     return app.exec()

@@ -84,9 +84,10 @@ class Site(NamedTuple):
     def collection_point(self) -> str:
         return self.settings.collection_point
 
-    def reopen_content(self, cache: bool = False) -> Content:
-        """The content decided again (new packages in the update folder are installed)."""
-        return decide_content(self.settings, self.data_dir, self.preview, cache=cache)
+    def reopen_content(self, known: Content | None = None) -> Content:
+        """The content decided again (new packages in the update folder are installed); `known`
+        itself when it is still what runs, unchanged to the byte."""
+        return decide_content(self.settings, self.data_dir, self.preview, known=known)
 
     def with_content(self, content: Content) -> Site:
         return self._replace(content=content, languages=self.languages_for(content.bundle)[0])
@@ -139,9 +140,16 @@ def open_site(
 
 
 def decide_content(
-    settings: Settings, data_dir: Path, preview: Path | None = None, cache: bool = False
+    settings: Settings,
+    data_dir: Path,
+    preview: Path | None = None,
+    cache: bool = False,
+    known: Content | None = None,
 ) -> Content:
-    """The bundle to run: kiosk.core.startup's decision, under the data folder's content lock."""
+    """The bundle to run: kiosk.core.startup's decision, under the data folder's content lock.
+
+    `known` is returned as it is when the same folder, unchanged to the byte, would run again.
+    """
     from kiosk.core.content.stamp import fingerprint
     from kiosk.core.resources import builtin_bundle
     from kiosk.core.startup import CACHE_FOLDER, content_location, load_content
@@ -150,6 +158,8 @@ def decide_content(
         bundle_dir, notices = content_location(settings, data_dir, preview=preview)
         folder = Path(bundle_dir or builtin_bundle()).resolve()
         stamp = fingerprint(folder)
+        if known is not None and (known.folder, known.stamp) == (folder, stamp):
+            return known
         bundle, problems = load_content(bundle_dir, data_dir / CACHE_FOLDER if cache else None, stamp)
     loaded = Path(bundle.path).resolve()
     if loaded != folder:  # refused: the built-in bundle runs instead

@@ -92,6 +92,7 @@ class KioskApp(QObject):
         self._drawn = False  # the window's first frame has been on screen
         self.bundle = bundle
         self.options = options
+        self.follower = None  # follow_site
         self.content = ContentAdapter(bundle, self)
         self.session = SessionAdapter(
             self, *languages_offered(options.languages, options.default_language, bundle)
@@ -212,6 +213,17 @@ class KioskApp(QObject):
         self.slips.set_site(site.collection_point, site.printer, site.slip_layout)
         self.session.discreet_default = self.session.discreet = site.discreet_default
 
+    def follow_site(self, site: Site) -> None:
+        """Run new content another program installs for this site (kiosk.ui.follow), switching
+        only while no resident is at the screen."""
+        from kiosk.ui.follow import ContentFollower
+
+        self.follower = ContentFollower(
+            site, lambda content: self.use_bundle(content.bundle), lambda: self.session.pristine, self
+        )
+        self.session.on_wipe(self.follower.offer)
+        self.follower.start()
+
     def staff_notices(self) -> list[str]:
         """What staff must know: configuration and content problems, contacts due for a check."""
         look = [f"{p} (content bundle {self.bundle.path})" for p in self.bundle.look_problems]
@@ -285,6 +297,8 @@ class KioskApp(QObject):
             return
         self._closed = True
         self.prewarm.stop()
+        if self.follower is not None:
+            self.follower.stop()
         self.idle.stop()
         self.slips.wipe()
         self.slips.wait()

@@ -33,7 +33,6 @@ log = logging.getLogger(__name__)
 QML_IMPORT_NAME = "KioskDesk.Backend"
 QML_IMPORT_MAJOR_VERSION = 1
 STATUS_EVERY_MS = 5000
-CONTENT_EVERY_MS = 60_000  # new content installed by the kiosk, or waiting in the update folder
 PREVIEW_DPI = 110
 # "all" first: it is the slip most people ask for, and Enter alone prints it.
 CONCERN_ORDER = ("all", "child", "adult", "worker", "danger")
@@ -66,7 +65,9 @@ class DeskAdapter(QObject):
 
     def __init__(self, site: Site, preview, printer: str | None = None, parent: QObject | None = None):
         super().__init__(parent)
-        self._site = site
+        from kiosk.ui.follow import ContentFollower
+
+        self._follow = ContentFollower(site, self.use_content, lambda: not self._busy, self)
         self._bundle: Bundle = site.bundle
         self._preview = preview
         self._options = DeskOptions(
@@ -88,27 +89,28 @@ class DeskAdapter(QObject):
         self._save_folder = _documents()
         self._status_timer = QTimer(self, interval=STATUS_EVERY_MS)
         self._status_timer.timeout.connect(self.refreshPrinter)
-        self._content_timer = QTimer(self, interval=CONTENT_EVERY_MS)
-        self._content_timer.timeout.connect(self.checkContent)
-        self._content_busy = False
 
     def start(self) -> None:
         """Find the printers and draw the first preview, off the UI thread."""
         self._refresh_printers()
         self._schedule_preview()
         self._status_timer.start()
-        self._content_timer.start()
+        self._follow.start()
 
     def stop(self) -> None:
         self._status_timer.stop()
-        self._content_timer.stop()
+        self._follow.stop()
         self._background.wait()
 
     # Content -----------------------------------------------------------------------------------
 
     @property
     def site(self) -> Site:
-        return self._site
+        return self._follow.site
+
+    @property
+    def _site(self) -> Site:
+        return self._follow.site
 
     @Property(str, notify=contentChanged)
     def contentText(self) -> str:  # noqa: N802 - QML API
@@ -120,30 +122,12 @@ class DeskAdapter(QObject):
 
     @Slot()
     def checkContent(self) -> None:  # noqa: N802 - QML API
-        """Decide the content again, as the kiosk would now, and switch to it if it changed."""
-        if self._content_busy:
-            return
-        self._content_busy = True
-        site = self._site
-
-        def done(content: Content) -> None:
-            self._content_busy = False
-            for line in (*content.notices, *content.problems):
-                log.info("desk content: %s", line)
-            if content.stamp != self._site.content.stamp or content.folder != self._site.content.folder:
-                self.use_content(content)
-
-        def failed(exc: BaseException) -> None:
-            self._content_busy = False
-            log.error("desk: the content could not be checked again: %r", exc)
-
-        self._background.run(site.reopen_content, done, failed)
+        """Decide the content again now, as the kiosk would, and switch to it if it changed."""
+        self._follow.check()
 
     def use_content(self, content: Content) -> None:
         """Print from other content from now on; choices it cannot print go back to the site's."""
-        self._site = self._site.with_content(content)
         self._bundle = content.bundle
-        log.info("desk: content is now %s from %s", content.label, content.folder)
         self.contentChanged.emit()
         o = self._options
         self._set(
