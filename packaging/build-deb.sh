@@ -9,6 +9,7 @@
 #   /opt/kiosk/                          the one-folder app
 #   /usr/bin/kiosk                       a link to /opt/kiosk/kiosk
 #   /usr/share/applications/kiosk.desktop     the menu entry
+#   /usr/share/applications/kiosk-desk.desktop   "Contact slips": the reception desk (kiosk desk)
 #   /etc/xdg/autostart/kiosk.desktop     starts the kiosk at login, for the "kiosk" group only (conffile)
 #   /usr/libexec/kiosk/kiosk-autostart   what that entry runs
 #   /usr/lib/systemd/user/kiosk.service  restarts the kiosk whenever it stops (Restart=always)
@@ -52,6 +53,7 @@ mkdir -p "$TREE/DEBIAN" "$TREE/opt" "$TREE/usr/bin" "$OUT"
 cp -a "$APP" "$TREE/opt/kiosk"
 ln -s /opt/kiosk/kiosk "$TREE/usr/bin/kiosk"
 install -D -m 0644 "$HERE/debian/kiosk.desktop" "$TREE/usr/share/applications/kiosk.desktop"
+install -D -m 0644 "$HERE/debian/kiosk-desk.desktop" "$TREE/usr/share/applications/kiosk-desk.desktop"
 install -D -m 0644 "$HERE/debian/kiosk-autostart.desktop" "$TREE/etc/xdg/autostart/kiosk.desktop"
 install -D -m 0755 "$HERE/debian/kiosk-autostart" "$TREE/usr/libexec/kiosk/kiosk-autostart"
 install -D -m 0644 "$HERE/debian/kiosk.service" "$TREE/usr/lib/systemd/user/kiosk.service"

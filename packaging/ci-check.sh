@@ -82,6 +82,7 @@ purge_at_exit=$((keep == 0 && ${#reinstall[@]} == 0))
 
 step "installed files"
 for path in /opt/kiosk/kiosk /usr/bin/kiosk /usr/share/applications/kiosk.desktop \
+    /usr/share/applications/kiosk-desk.desktop \
     /etc/xdg/autostart/kiosk.desktop /usr/libexec/kiosk/kiosk-autostart \
     /usr/lib/systemd/user/kiosk.service /etc/xdg/kiosk/kiosk.toml \
     /usr/share/icons/hicolor/scalable/apps/kiosk.svg; do
@@ -98,6 +99,10 @@ ok "files, conffile, kiosk group, site file root:kiosk 640"
 # The installed kiosk alone: an empty environment, a scratch home and working folder.
 SCRATCH=$(mktemp -d)
 cleanup() {
+    # The site file as the package installed it, if the one-site check below replaced it.
+    if [[ -f $SCRATCH/kiosk.toml.installed ]]; then
+        cp -p "$SCRATCH/kiosk.toml.installed" /etc/xdg/kiosk/kiosk.toml
+    fi
     rm -rf "$SCRATCH"
     if ((purge_at_exit)); then
         apt-get purge --yes kiosk >"$OUT/apt-purge.log" 2>&1 || echo "ci-check.sh: apt-get purge kiosk failed" >&2
@@ -157,6 +162,44 @@ text=$(pdftotext "$SCRATCH/slip.pdf" -) || fail "pdftotext could not read the sl
 grep -q '01942 828300' <<<"$text" || { echo "$text" >&2; fail "the slip does not say 01942 828300"; }
 ok "the slip says 01942 828300 (Wigan children's social care)"
 
+step "one site: a signed update named in /etc/xdg/kiosk/kiosk.toml reaches the kiosk and every command"
+# As docs/bundles.md tells a partnership to publish a changed number, and docs/configuration.md
+# tells IT to name the update folder: the kiosk installs it at start-up, and kiosk slip, kiosk
+# config check and kiosk screenshots, run after it on the same machine, give the new number.
+SITE="$SCRATCH/site"
+mkdir -p "$SITE/updates"
+cp -a "$ROOT/bundles/wigan" "$SITE/wigan"
+sed -i 's/"01942 828300"/"01632 960300"/' "$SITE/wigan/contacts.toml"
+sed -i -E 's/^version = ".*"/version = "2026.12.1"/; s/^date = .*/date = 2026-12-01/' "$SITE/wigan/bundle.toml"
+package="$SITE/updates/wigan-2026.12.1.kbundle"
+run_kiosk /usr/bin/kiosk bundle pack "$SITE/wigan" --output "$package" >"$SCRATCH/pack.out" 2>&1 ||
+    { cat "$SCRATCH/pack.out" >&2; fail "kiosk bundle pack"; }
+public=$(run_kiosk /usr/bin/kiosk bundle keygen --output "$SITE/partnership.pem" | tail -n 1) ||
+    fail "kiosk bundle keygen"
+run_kiosk /usr/bin/kiosk bundle sign "$package" --key "$SITE/partnership.pem" >/dev/null || fail "kiosk bundle sign"
+cp -p /etc/xdg/kiosk/kiosk.toml "$SCRATCH/kiosk.toml.installed"
+printf '[content]\nbundle = "%s"\ntrusted_keys = ["%s"]\n' "$SITE/updates" "$public" >/etc/xdg/kiosk/kiosk.toml
+run_kiosk /usr/bin/kiosk config check >"$SCRATCH/site-check.out" 2>&1 ||
+    { cat "$SCRATCH/site-check.out" >&2; fail "kiosk config check refuses the documented update folder"; }
+grep -q "would install wigan-2026.12.1.kbundle" "$SCRATCH/site-check.out" ||
+    { cat "$SCRATCH/site-check.out" >&2; fail "kiosk config check does not name the package a kiosk installs"; }
+run_kiosk timeout 60 /usr/bin/kiosk --startup-probe >/dev/null 2>"$SCRATCH/site-probe.err" ||
+    { cat "$SCRATCH/site-probe.err" >&2; fail "kiosk --startup-probe on the site file exited $?"; }
+grep -q '"current": "wigan-2026.12.1-' "$SCRATCH/data/bundles/state.json" ||
+    { cat "$SCRATCH/site-probe.err" >&2; fail "the kiosk did not install the signed update"; }
+run_kiosk timeout 60 /usr/bin/kiosk slip --concern child --output "$SITE/child.pdf" >"$SCRATCH/site-slip.out" 2>&1 ||
+    { cat "$SCRATCH/site-slip.out" >&2; fail "kiosk slip on the site file"; }
+text=$(pdftotext "$SITE/child.pdf" -) || fail "pdftotext could not read the site's slip"
+grep -q '01632 960300' <<<"$text" && ! grep -q '01942 828300' <<<"$text" ||
+    { echo "$text" >&2; fail "kiosk slip did not give the updated children's number"; }
+run_kiosk timeout 120 /usr/bin/kiosk screenshots --output "$SITE/shots" --size 1366x768 >"$SCRATCH/site-shots.out" 2>&1 ||
+    { tail -n 20 "$SCRATCH/site-shots.out" >&2; fail "kiosk screenshots on the site file"; }
+grep -q 'content: Wigan Safeguarding Partnership 2026.12.1' "$SCRATCH/site-shots.out" ||
+    { tail -n 20 "$SCRATCH/site-shots.out" >&2; fail "kiosk screenshots did not run the installed update"; }
+cp -p "$SCRATCH/kiosk.toml.installed" /etc/xdg/kiosk/kiosk.toml
+rm "$SCRATCH/kiosk.toml.installed"
+ok "the site's slip says 01632 960300 (the update), not 01942 828300; config check and screenshots agree"
+
 step "kiosk screenshots (every screen, Urdu: bundled fonts, right to left, QML modules)"
 run_kiosk timeout 120 /usr/bin/kiosk screenshots --output "$SCRATCH/shots" --size 1080x1920 --lang ur \
     >"$SCRATCH/shots.out" 2>&1 || { status=$?; tail -n 30 "$SCRATCH/shots.out" >&2; fail "kiosk screenshots exited $status"; }
@@ -170,9 +213,10 @@ run_kiosk /usr/bin/kiosk config check /etc/xdg/kiosk/kiosk.toml >"$SCRATCH/confi
 ok "$(head -n 1 "$SCRATCH/config.out")"
 
 step "desktop-file-validate"
-desktop-file-validate /usr/share/applications/kiosk.desktop /etc/xdg/autostart/kiosk.desktop ||
-    fail "desktop-file-validate"
-ok "kiosk.desktop and the autostart entry are valid"
+desktop-file-validate /usr/share/applications/kiosk.desktop /usr/share/applications/kiosk-desk.desktop \
+    /etc/xdg/autostart/kiosk.desktop || fail "desktop-file-validate"
+grep -qx 'Exec=kiosk desk' /usr/share/applications/kiosk-desk.desktop || fail "Contact slips does not open kiosk desk"
+ok "kiosk.desktop, Contact slips (kiosk-desk.desktop) and the autostart entry are valid"
 
 step "the autostart entry does nothing for an account outside the kiosk group"
 timeout 10 setpriv --reuid=nobody --regid=nogroup --clear-groups env -i PATH=/usr/bin:/bin \

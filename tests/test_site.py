@@ -339,3 +339,18 @@ def test_the_desk_picks_up_new_content_without_a_restart(editable_site, qapp, qt
     finally:
         desk.shutdown()
         qapp.processEvents()
+
+
+def test_the_desk_tells_the_receptionist_when_the_site_file_has_a_problem(tmp_path, monkeypatch, qapp, qtbot):
+    from kiosk.core.site import open_site
+
+    _system_site(tmp_path, monkeypatch, '[printing]\nslip_layout = "a5"\n')
+    desk = DeskWindow(qapp, open_site())
+    try:
+        qtbot.waitExposed(desk.window)
+        notice = desk.desk.siteNotice
+        assert notice.startswith("Tell IT: ") and "printing.slip_layout" in notice
+        assert desk.desk.layout == "a6", "the safe default, as on the kiosk"
+    finally:
+        desk.shutdown()
+        qapp.processEvents()

@@ -120,6 +120,16 @@ class DeskAdapter(QObject):
         text = f"{b.name}, version {b.version} of {_day(b.date)}."
         return text + (f" Numbers last checked {_day(checked)}." if checked else "")
 
+    @Property(str, notify=contentChanged)
+    def siteNotice(self) -> str:  # noqa: N802 - QML API
+        """What is wrong with the site's settings or content, for the receptionist to pass to IT:
+        the desk then prints what the kiosk would, but IT should know."""
+        lines = [str(p) for p in self._site.problems] + list(self._site.content.problems)
+        if not lines:
+            return ""
+        more = f" ({len(lines) - 1} more: `kiosk config check` lists them.)" if len(lines) > 1 else ""
+        return f"Tell IT: {lines[0]}{more}"
+
     @Slot()
     def checkContent(self) -> None:  # noqa: N802 - QML API
         """Decide the content again now, as the kiosk would, and switch to it if it changed."""

@@ -226,6 +226,16 @@ ApplicationWindow {
                 wrapMode: Text.Wrap
                 text: Desk.contentText
             }
+            Label {
+                objectName: "siteNotice"
+                Layout.fillWidth: true
+                visible: text !== ""
+                wrapMode: Text.Wrap
+                maximumLineCount: 3
+                elide: Text.ElideRight
+                color: "#a11d1d"
+                text: Desk.siteNotice
+            }
             Frame {
                 Layout.fillWidth: true
                 Layout.fillHeight: true
