@@ -24,8 +24,12 @@ FORBIDDEN = {
         "import kiosk.cli.common",
     ),
     "Qt shell: screenshots and the desk above the kiosk window above the staff screens": (
-        "kiosk/ui/staff/words.py",
+        "kiosk/ui/staff/access.py",  # from any other staff module, it breaks the staff contract too
         "import kiosk.ui.app",
+    ),
+    "Staff: the staff panel above its screens, above what the screens share": (
+        "kiosk/ui/staff/screen.py",
+        "import kiosk.ui.staff.access",
     ),
     "Slips: render above layouts above what a slip says and how columns flow, above text lines": (
         "kiosk/core/slips/layouts.py",

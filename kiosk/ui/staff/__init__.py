@@ -5,7 +5,11 @@
 - settings.py and apply.py: one-off changes to the site settings, applied at once (`SettingsEditor`).
 - figures.py: exporting the usage figures to a USB stick (`FiguresExport`).
 - updates.py: checking for new content and going back to the previous content (`ContentUpdates`).
+- screen.py: what every screen is (`StaffScreen`) and what it may ask of the panel (`Panel`).
 - words.py: settings and problems in plain words.
+
+Imports point down only (an import-linter contract in pyproject.toml): access.py makes the
+screens; the screens use apply.py, screen.py and words.py; none of them imports access.py.
 
 Staff screens are in English: they are for council staff, not residents. Everything staff do is
 logged at INFO; nothing about residents is. What the screens need beyond the keypad

@@ -15,12 +15,12 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from kiosk.core.config import Settings
-    from kiosk.ui.staff.access import StaffAdapter
+    from kiosk.ui.staff.screen import Panel
 
 log = logging.getLogger(__name__)
 
 
-def apply(staff: StaffAdapter, settings: Settings, fields: set[str]) -> list[str]:
+def apply(staff: Panel, settings: Settings, fields: set[str]) -> list[str]:
     """Apply `fields` of `settings` to the kiosk; what staff should know about it, in words."""
     k = staff.kiosk
     if k is None:
@@ -54,7 +54,7 @@ def apply(staff: StaffAdapter, settings: Settings, fields: set[str]) -> list[str
     return later
 
 
-def _content_folder(staff: StaffAdapter, settings: Settings) -> None:
+def _content_folder(staff: Panel, settings: Settings) -> None:
     """Run the content the new folder gives, off the UI thread: a network share can be slow."""
     k = staff.kiosk
     running = Path(k.bundle.path).resolve()
@@ -79,7 +79,7 @@ def _content_folder(staff: StaffAdapter, settings: Settings) -> None:
     staff.run(work, done, "using the content folder")
 
 
-def _statistics(staff: StaffAdapter, on: bool) -> None:
+def _statistics(staff: Panel, on: bool) -> None:
     k = staff.kiosk
     stats = getattr(k, "stats", None)
     if stats is not None:
