@@ -17,13 +17,14 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Property, QObject, QTimer, QUrl, Signal, Slot
+from PySide6.QtCore import Property, QObject, QUrl, Signal, Slot
 from PySide6.QtQml import QmlNamedElement, QmlSingleton
 
 from kiosk.core import i18n, languages
 from kiosk.core.content.model import Bundle
 from kiosk.core.slips import FORMATS, LAYOUTS
 from kiosk.ui import registry
+from kiosk.ui.desk.printer import DeskPrinter
 from kiosk.ui.worker import Background
 
 if TYPE_CHECKING:
@@ -32,7 +33,6 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 QML_IMPORT_NAME = "KioskDesk.Backend"
 QML_IMPORT_MAJOR_VERSION = 1
-STATUS_EVERY_MS = 5000
 PREVIEW_DPI = 110
 # "all" first: it is the slip most people ask for, and Enter alone prints it.
 CONCERN_ORDER = ("all", "child", "adult", "worker", "danger")
@@ -50,11 +50,10 @@ class DeskOptions:
 
 @QmlNamedElement("Desk")
 @QmlSingleton
-class DeskAdapter(QObject):
+class DeskAdapter(DeskPrinter):
     optionsChanged = Signal()
     contentChanged = Signal()
     previewChanged = Signal()
-    printerChanged = Signal()
     messageChanged = Signal()
     printed = Signal(int)  # job id
     saved = Signal(str)
@@ -78,17 +77,10 @@ class DeskAdapter(QObject):
         self._preview_busy = False
         self._preview_stale = False
         self._pdf: bytes = b""
-        printer = printer or site.printer
-        self._site_printer = printer
-        self._printer = printer or ""
-        self._printers: list[str] = [printer] if printer else []
-        self._printer_ready = False
-        self._printer_text = "Looking for the printer…"
         self._message = ""
         self._busy = False
         self._save_folder = _documents()
-        self._status_timer = QTimer(self, interval=STATUS_EVERY_MS)
-        self._status_timer.timeout.connect(self.refreshPrinter)
+        self._watch_printer(printer or site.printer)
 
     def start(self) -> None:
         """Find the printers and draw the first preview, off the UI thread."""
@@ -322,78 +314,6 @@ class DeskAdapter(QObject):
                 self._schedule_preview()
 
         self._background.run(work, done, failed)
-
-    # Printer -----------------------------------------------------------------------------------
-
-    @Property("QStringList", notify=printerChanged)
-    def printers(self) -> list[str]:
-        return self._printers
-
-    def _get_printer(self) -> str:
-        return self._printer
-
-    def _set_printer(self, value: str) -> None:
-        if value != self._printer:
-            self._printer = value
-            self.printerChanged.emit()
-            self.refreshPrinter()
-
-    printer = Property(str, _get_printer, _set_printer, notify=printerChanged)
-
-    @Property(bool, notify=printerChanged)
-    def printerReady(self) -> bool:  # noqa: N802 - QML API
-        return self._printer_ready
-
-    @Property(str, notify=printerChanged)
-    def printerText(self) -> str:  # noqa: N802 - QML API
-        return self._printer_text
-
-    def _refresh_printers(self) -> None:
-        site = self._site_printer
-
-        def work():
-            from kiosk.ui import printing
-
-            names = printing.printer_names()
-            chosen = site or printing.default_printer() or (names[0] if names else "")
-            return names, chosen, printing.status(chosen or None)
-
-        def done(result) -> None:
-            names, chosen, status = result
-            self._printers = names if chosen in names or not chosen else [chosen, *names]
-            if not self._printer:
-                self._printer = chosen
-            self._show_status(status)
-
-        self._background.run(work, done, lambda exc: log.warning("no printer list: %s", exc))
-
-    @Slot()
-    def refreshPrinter(self) -> None:  # noqa: N802 - QML API
-        printer = self._printer
-
-        def work():
-            from kiosk.ui import printing
-
-            return printing.status(printer or None)
-
-        def done(status) -> None:
-            if printer == self._printer:
-                self._show_status(status)
-
-        self._background.run(work, done, lambda exc: log.warning("printer status: %s", exc))
-
-    def _show_status(self, status) -> None:
-        self._printer_ready = status.ready
-        if status.ready:
-            self._printer_text = f"Ready: {status.name}"
-        elif status.problem is not None:
-            text = status.problem.explanation
-            self._printer_text = f"Not ready: {text[:1].upper()}{text[1:]}" + (
-                f" ({status.detail})" if status.detail else ""
-            )
-        else:
-            self._printer_text = "Not ready"
-        self.printerChanged.emit()
 
     # Actions -----------------------------------------------------------------------------------
 
