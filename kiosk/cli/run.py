@@ -49,6 +49,7 @@ def run_kiosk(args: argparse.Namespace, started: float) -> int:
         languages=args.languages,
         default_language=args.language,
         reviewed_only=args.reviewed_only,
+        remember=True,
     )
     settings, content = site.settings, site.content
     from kiosk.core.start_picture import content_key

@@ -105,18 +105,21 @@ def open_site(
     languages: tuple[str, ...] | None = None,
     default_language: str | None = None,
     reviewed_only: bool = False,
+    remember: bool = False,
 ) -> Site:
     """The site as the kiosk on this machine runs it; never raises for a bad file or folder.
 
     `config` is `--config` (else $KIOSK_CONFIG, else the system-wide file). `preview` is `--bundle`:
     that folder is shown as it is. `cache` lets the content come from the verified bundle cache in
     the data folder (the kiosk's start-up). `languages`, `default_language` and `reviewed_only`
-    are the kiosk's command-line flags, which go over the site file's.
+    are the kiosk's command-line flags, which go over the site file's. `remember` keeps a site
+    file that loads cleanly as the last good settings: the kiosk's own start does, a command does
+    not write to the data folder for it.
     """
     from kiosk.core import config as site_config
 
     data_dir = data_dir or paths.data_dir()
-    settings, problems = site_config.load_config(config, data_dir=data_dir)
+    settings, problems = site_config.load_config(config, data_dir=data_dir, remember=remember)
     if languages is not None or default_language is not None or reviewed_only:
         settings = settings._replace(
             languages=languages or settings.languages,
