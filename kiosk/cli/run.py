@@ -102,6 +102,13 @@ def run_kiosk(args: argparse.Namespace, started: float) -> int:
         kiosk.prewarm.timeout.connect(start_counting(kiosk, paths.data_dir()).prewarm)
     if not args.startup_probe:
         kiosk.instance = SingleInstance(kiosk.bring_to_front, parent=kiosk)
+
+        def watch_health() -> None:  # IT's health file and the usage share, once the screen is up
+            from kiosk.ui.health import watch
+
+            watch(kiosk, settings, len(config_problems), paths.data_dir())
+
+        kiosk.prewarm.timeout.connect(watch_health)
     if args.startup_probe:
         probe(app, kiosk, started, picture)
     return app.exec()

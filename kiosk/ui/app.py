@@ -71,6 +71,7 @@ class KioskApp(QObject):
         self._drawn = False  # the window's first frame has been on screen
         self.bundle = bundle
         self.options = options
+        self.notice_sources: list = []  # more for staff: callables giving lines (kiosk.ui.health)
         self.content = ContentAdapter(bundle, self)
         self.session = SessionAdapter(
             self, *languages_offered(options.languages, options.default_language, bundle)
@@ -194,7 +195,8 @@ class KioskApp(QObject):
             from kiosk.core.content.review import review_reminders
 
             due = review_reminders(self.bundle, self.options.review_months)
-        return [*self.options.staff_notices, *self.options.bundle_problems, *look, *due]
+        more = [line for source in self.notice_sources for line in source()]
+        return [*self.options.staff_notices, *self.options.bundle_problems, *look, *due, *more]
 
     def quit_for_staff(self) -> None:
         self.lockdown.allow_close = True
