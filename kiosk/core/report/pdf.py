@@ -102,10 +102,10 @@ def _left_out(report: Report, style) -> list:  # noqa: ANN001
     unreadable = len(report.inputs.unreadable)
     if not unreadable:
         return []
-    which = "file" if unreadable == 1 else "files"
+    which, them = ("file", "it") if unreadable == 1 else ("files", "them")
     return [
         Paragraph(
-            f"<b>{unreadable} {which} could not be read and left out</b>; the last page names them.", style
+            f"<b>{unreadable} {which} could not be read and left out</b>; the last page names {them}.", style
         )
     ]
 
