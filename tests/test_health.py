@@ -296,3 +296,28 @@ def test_a_tap_never_writes_the_file_by_itself(make_kiosk, mock_speech, tmp_path
     r.qtbot.wait(300)
     assert seen == [], "what a resident does waits for the next refresh"
     reporter.stop()
+
+
+def test_the_site_file_starts_the_health_file_and_the_share(make_kiosk, mock_speech, tmp_path):
+    from kiosk.core.config import Settings
+    from kiosk.ui.health import HealthReporter, watch
+    from kiosk.ui.usage import UsageShare
+
+    r = make_kiosk()
+    folder = tmp_path / "textfile"
+    folder.mkdir()
+    settings = Settings(textfile_dir=str(folder), stats_share="kiosk-usage", site_name="Leigh Library")
+    started = watch(r.kiosk, settings, 1, tmp_path / "data")
+    (reporter,) = started
+    assert isinstance(reporter, HealthReporter), "a relative share is not used"
+    assert "[statistics] share = 'kiosk-usage' is not an absolute path" in " ".join(r.kiosk.staff_notices())
+    r.qtbot.waitUntil(lambda: (folder / health.FILE_NAME).exists(), timeout=15000)
+    reporter.stop()
+
+    share = tmp_path / "share"
+    share.mkdir()
+    settings = settings._replace(stats_share=str(share), textfile_dir="")
+    (sync,) = watch(r.kiosk, settings, 0, tmp_path / "data")
+    assert isinstance(sync, UsageShare)
+    r.qtbot.waitUntil(lambda: sync.ok is not None, timeout=10000)
+    sync.stop()
