@@ -199,7 +199,7 @@ def wait_written(r, reporter, action=None, timeout: int = 15000) -> None:
 
 @needs_exporter
 def test_print_failures_paper_out_and_a_refused_package_reach_the_scrape(
-    make_kiosk, queue, exporter, mock_speech, tmp_path, capsys, bundle
+    make_kiosk, queue, exporter, mock_speech, tmp_path, bundle
 ):
     from kiosk.core.config import Settings
     from kiosk.core.resources import builtin_bundle
@@ -236,10 +236,6 @@ def test_print_failures_paper_out_and_a_refused_package_reach_the_scrape(
     assert exporter.value("kiosk_slips_printed_total") == 1, "queued, then it ran out of paper"
     used = exporter.value("kiosk_last_used_timestamp_seconds")
     assert used is not None and used % 3600 == 0, "the last use is given to the hour, never finer"
-    with capsys.disabled():
-        print("\n--- the scrape (node_exporter, textfile collector), paper out:")
-        print("\n".join(exporter.kiosk_lines()))
-
     queue.mark("out-of-paper", on=False)  # paper loaded: the next refresh sees the printer ready
 
     def ready_again() -> bool:
