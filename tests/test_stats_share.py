@@ -14,14 +14,7 @@ import pytest
 from kiosk.core import stats_share
 from kiosk.core.stats import Stats
 from kiosk.core.stats_share import STATE_FILE, DamagedFile, Day, ShareProblem
-
-
-class Clock:
-    def __init__(self, when: datetime):
-        self.when = when
-
-    def __call__(self) -> datetime:
-        return self.when
+from tests.test_stats import Clock
 
 
 @pytest.fixture

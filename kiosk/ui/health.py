@@ -20,6 +20,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 
 from kiosk import __version__
 from kiosk.core import health as core
+from kiosk.ui.notice import StaffNotice
 from kiosk.ui.worker import Background
 
 log = logging.getLogger(__name__)
@@ -52,7 +53,7 @@ class HealthReporter(QObject):
         self.last_used: float | None = None
         self._printer: tuple[str, bool, str | None] = ("", False, None)
         self._speech: dict[str, bool] | None = None
-        self._problem = ""  # why the last write failed: for staff
+        self._notice = StaffNotice(log)  # why the last write failed: for staff
         self._busy = False
         self._again = False
         self._worker = Background(self)
@@ -155,9 +156,7 @@ class HealthReporter(QObject):
     def _wrote(self, done: core.Health) -> None:
         self._busy = False
         self._printer = (done.printer, done.printer_ready, done.printer_problem)
-        if self._problem:
-            log.info("the health file is written again in %s", self.folder)
-            self._problem = ""
+        self._notice.clear(f"the health file is written again in {self.folder}")
         self.written.emit(str(self.folder / core.FILE_NAME))
         self._follow_up()
 
@@ -167,9 +166,7 @@ class HealthReporter(QObject):
             f"The monitoring file cannot be written to {self.folder} ({_why(exc)}); "
             "IT's monitoring does not see this kiosk. The kiosk carries on and tries again."
         )
-        if problem != self._problem:
-            log.warning("%s", problem)
-        self._problem = problem
+        self._notice.set(problem)
         self.failed.emit(problem)
         self._follow_up()
 
@@ -180,7 +177,7 @@ class HealthReporter(QObject):
 
     def notices(self) -> list[str]:
         """For the staff PIN screen: why IT's monitoring cannot see this kiosk, if it cannot."""
-        return [self._problem] if self._problem else []
+        return self._notice.lines()
 
     def stop(self, wait_ms: int = 2000) -> None:
         """Leave `kiosk_up 0` behind as the kiosk closes (if the folder answers within `wait_ms`)."""

@@ -88,6 +88,7 @@ class UsageShare(QObject):
 
     def __init__(self, parent: QObject, db: Path, folder: Path, state: Path, site: str, every_s: float = 900):
         super().__init__(parent)
+        from kiosk.ui.notice import StaffNotice
         from kiosk.ui.worker import Background
 
         self.db, self.folder, self.state_path, self.site = db, Path(folder), state, site
@@ -96,7 +97,7 @@ class UsageShare(QObject):
         self.kiosk_name = socket.gethostname()  # the machine's own name; no lookup, no connection
         self.ok: bool | None = None
         self.waiting = 0
-        self.problem = ""
+        self._notice = StaffNotice(log)
         self._busy = False
         self._worker = Background(self)
         self._timer = QTimer(self, interval=int(every_s * 1000))
@@ -114,7 +115,7 @@ class UsageShare(QObject):
         return self.ok, self.waiting
 
     def notices(self) -> list[str]:
-        return [self.problem] if self.problem else []
+        return self._notice.lines()
 
     def sync(self) -> None:
         if self._busy:
@@ -130,9 +131,7 @@ class UsageShare(QObject):
         self.waiting = result.waiting
         self.ok = result.problem is None
         if result.problem is None:
-            if self.problem:
-                log.info("usage figures share %s is writable again", self.folder)
-            self.problem = ""
+            self._notice.clear(f"usage figures share {self.folder} is writable again")
             if result.written:
                 log.info("%d day(s) of usage figures written to %s", result.written, self.folder)
             return
@@ -140,14 +139,12 @@ class UsageShare(QObject):
             f"{str(result.problem)[0].upper()}{str(result.problem)[1:]}: {result.waiting} day(s) of usage "
             "figures wait on this kiosk (nothing is lost) and are written when it can take them."
         )
-        if problem != self.problem:
-            log.warning("%s", problem)
-        self.problem = problem
+        self._notice.set(problem)
 
     def _failed(self, exc: BaseException) -> None:
         self._busy = False
         self.ok = False
-        problem = f"The usage figures could not be read for the share ({exc}); the kiosk tries again later."
-        if problem != self.problem:
-            log.error("%s", problem)
-        self.problem = problem
+        self._notice.set(
+            f"The usage figures could not be read for the share ({exc}); the kiosk tries again later.",
+            logging.ERROR,
+        )
