@@ -317,3 +317,25 @@ def test_the_site_file_starts_the_health_file_and_the_share(make_kiosk, mock_spe
     assert isinstance(sync, UsageShare)
     r.qtbot.waitUntil(lambda: sync.ok is not None, timeout=10000)
     sync.stop()
+
+
+def test_after_a_restart_the_last_use_comes_from_the_usage_figures(make_kiosk, mock_speech, tmp_path):
+    from datetime import datetime
+
+    from kiosk.core.stats import Stats
+
+    db = tmp_path / "data" / "stats.db"
+    figures = Stats(db, clock=lambda: datetime(2026, 12, 1, 15, 42))
+    figures.count("session_started")
+    figures.close()
+    r = make_kiosk()
+    folder = tmp_path / "textfile"
+    folder.mkdir()
+    reporter = reporter_for(r, folder)
+    with r.qtbot.waitSignal(reporter.written, timeout=15000):
+        reporter.start(db)
+    written = (folder / health.FILE_NAME).read_text()
+    hour = datetime(2026, 12, 1, 15).timestamp()
+    (line,) = [ln for ln in written.splitlines() if ln.startswith("kiosk_last_used_timestamp_seconds ")]
+    assert float(line.split()[1]) == hour
+    reporter.stop()

@@ -88,10 +88,21 @@ class HealthReporter(QObject):
 
     # --- writing ---------------------------------------------------------------------------------
 
-    def start(self) -> None:
-        """Write now, then every interval (call once the first frame is on screen)."""
+    def start(self, stats_db: Path | None = None) -> None:
+        """Write now, then every interval (call once the first frame is on screen). With `stats_db`,
+        the last use before this start comes from the usage figures (to the hour, as they keep it)."""
         self._timer.start()
-        self.refresh()
+        if stats_db is None:
+            self.refresh()
+            return
+        from kiosk.core.stats import last_session_hour
+
+        def known(hour) -> None:  # noqa: ANN001 - a datetime or None
+            if hour is not None and self.last_used is None:
+                self.last_used = hour.timestamp()
+            self.refresh()
+
+        self._worker.run(lambda: last_session_hour(stats_db), known, lambda _exc: self.refresh())
 
     def refresh(self) -> None:
         """Check the printer and write the file, off the UI thread; once more after a write in flight."""
@@ -204,12 +215,18 @@ class HealthReporter(QObject):
             speech, found = self.kiosk.speech, {}
             for code in self.kiosk.session.languageCodes:
                 try:
-                    found[code] = speech._voice_locale(code) is not None
+                    found[code] = speech._voice_locale(code) is not None and not _engine_broken(speech)
                 except Exception as exc:  # noqa: BLE001 - no engine: no voice, and the kiosk goes on
                     log.warning("no speech engine for the health file: %s", exc)
                     found[code] = False
             self._speech = found
         return self._speech
+
+
+def _engine_broken(speech: Any) -> bool:
+    from PySide6.QtTextToSpeech import QTextToSpeech
+
+    return speech._engine().state() == QTextToSpeech.State.Error
 
 
 def _why(exc: BaseException) -> str:
@@ -250,5 +267,8 @@ def watch(kiosk: Any, settings: Any, config_problems: int, data_dir: Path) -> li
         kiosk.app.aboutToQuit.connect(reporter.stop)
         started.append(reporter)
     for each in started:
-        each.start()
+        if isinstance(each, HealthReporter) and settings.statistics:
+            each.start(data_dir / DB_NAME)
+        else:
+            each.start()
     return started
