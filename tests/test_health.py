@@ -9,6 +9,7 @@ fails, and the scrape says so.
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import socket
 import subprocess
@@ -339,3 +340,72 @@ def test_after_a_restart_the_last_use_comes_from_the_usage_figures(make_kiosk, m
     (line,) = [ln for ln in written.splitlines() if ln.startswith("kiosk_last_used_timestamp_seconds ")]
     assert float(line.split()[1]) == hour
     reporter.stop()
+
+
+WRITER = """
+import os, sys, time
+from pathlib import Path
+os.environ["QT_QPA_PLATFORM"] = "offscreen"
+os.environ["KIOSK_TTS_ENGINE"] = "mock"
+from PySide6.QtGui import QGuiApplication
+from kiosk.core.config import Settings
+from kiosk.core.startup import load_content
+from kiosk.ui.app import KioskApp, Options
+from kiosk.ui.fonts import register_fonts
+from kiosk.ui.health import HealthReporter, watch
+
+app = QGuiApplication([])
+register_fonts(app)
+bundle, _ = load_content(None)
+kiosk = KioskApp(app, bundle, Options(windowed=True))
+folder, share, data = map(Path, sys.argv[1:4])
+started = watch(kiosk, Settings(textfile_dir=str(folder), stats_share=str(share)), 0, data)
+deadline = time.monotonic() + 30
+while not (folder / "kiosk.prom").exists() and time.monotonic() < deadline:
+    app.processEvents()
+    time.sleep(0.01)
+for each in started:
+    each.stop()
+kiosk.shutdown()
+print("WRITTEN" if (folder / "kiosk.prom").exists() else "NOT WRITTEN", flush=True)
+"""
+
+
+@pytest.mark.skipif(
+    not shutil.which("strace") and os.environ.get("CI") != "true", reason="strace not installed"
+)
+def test_the_health_file_and_the_share_open_no_connection_and_no_port(tmp_path):
+    import sys
+
+    from tests.test_offline import LOOPBACK, NETWORK
+
+    folder, share, trace = tmp_path / "textfile", tmp_path / "share", tmp_path / "trace.txt"
+    folder.mkdir()
+    share.mkdir()
+    result = subprocess.run(
+        [
+            "strace",
+            "-f",
+            "-qq",
+            "-e",
+            "trace=connect,bind,listen",
+            "-o",
+            str(trace),
+            sys.executable,
+            "-c",
+            WRITER,
+            str(folder),
+            str(share),
+            str(tmp_path / "data"),
+        ],  # fmt: skip
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env={**os.environ, "KIOSK_DATA_DIR": str(tmp_path / "data")},
+    )
+    assert "WRITTEN" in result.stdout and "NOT" not in result.stdout, result.stderr[-3000:]
+    calls = trace.read_text().splitlines()
+    outside = [ln for ln in calls if NETWORK.search(ln) and not LOOPBACK.search(ln)]
+    assert not outside, "\n".join(outside[:10])
+    served = [ln for ln in calls if re.search(r"bind\(\d+, \{sa_family=AF_INET6?", ln) or "listen(" in ln]
+    assert not served, "the kiosk serves no port:\n" + "\n".join(served[:10])
