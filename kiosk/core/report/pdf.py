@@ -11,6 +11,7 @@ from kiosk.core.report.figures import ALL_SITES, MEASURES, Report
 INK = "#1d2b36"
 SERIES = ("#1f5f8b", "#e07b39", "#4c9a5a", "#8e5ea2", "#c9a227", "#5b7083", "#b5485d", "#2a9d8f")
 MAX_CHART_SITES = len(SERIES)
+SITES_PER_TABLE = 7
 
 
 def write_pdf(
@@ -41,8 +42,6 @@ def write_pdf(
         Spacer(1, 5 * mm),
         Paragraph("Residents' sessions per month", styles["Heading2"]),
         _sessions_chart(report),
-        Spacer(1, 2 * mm),
-        Paragraph(_disclosure_note(report), small),
         PageBreak(),
         Paragraph("Sessions per month, per site", styles["Heading2"]),
         _table(report, _monthly_rows(report), header_rows=1, bold_last=True),
@@ -50,8 +49,12 @@ def write_pdf(
         Paragraph("All sites, per month", styles["Heading2"]),
         _table(report, _all_sites_monthly_rows(report), header_rows=1),
         Spacer(1, 5 * mm),
-        Paragraph("Slips printed and QR codes shown, per site", styles["Heading2"]),
-        _take_away_chart(report),
+        KeepTogether(
+            [
+                Paragraph("Slips printed and QR codes shown, per site", styles["Heading2"]),
+                _take_away_chart(report),
+            ]
+        ),
     ]
     story.append(PageBreak())
     for table in report.breakdowns:
@@ -59,13 +62,7 @@ def write_pdf(
         if not table.rows:
             part.append(Paragraph("None in this period.", styles["Normal"]))
         else:
-            many = len(report.sites) > 1
-            rows = [["", *report.sites, *([ALL_SITES] if many else [])]]
-            for _key, name, cells, total in table.rows:
-                rows.append(
-                    [name, *(_cell(cells[s]) for s in report.sites), *([_cell(total)] if many else [])]
-                )
-            part.append(_table(report, rows, header_rows=1))
+            part += _breakdown_tables(report, table)
             if table.event == "concern_chosen":
                 part += [Spacer(1, 3 * mm), _concern_chart(report, table)]
         story += [KeepTogether(part), Spacer(1, 5 * mm)]
@@ -255,20 +252,41 @@ def _sessions_chart(report: Report):
     return drawing
 
 
+def _breakdown_tables(report: Report, table) -> list:  # noqa: ANN001 - a figures.Breakdown
+    """Categories down, sites across: SITES_PER_TABLE sites a table, so a dozen sites fit the page;
+    the last table ends with all sites."""
+    from reportlab.lib.units import mm
+    from reportlab.platypus import Spacer
+
+    columns: list[str] = [*report.sites, *([ALL_SITES] if len(report.sites) > 1 else [])]
+    tables = -(-len(columns) // SITES_PER_TABLE)
+    size = -(-len(columns) // tables)  # as even as it goes: 13 columns are 7 and 6, not 7 and 6 and 0
+    out = []
+    for first in range(0, len(columns), size):
+        chunk = columns[first : first + size]
+        rows = [["", *chunk]]
+        for _key, name, cells, total in table.rows:
+            rows.append([name, *(_cell(total if c == ALL_SITES else cells[c]) for c in chunk)])
+        out += [_table(report, rows, header_rows=1), Spacer(1, 3 * mm)]
+    return out
+
+
 def _take_away_chart(report: Report):
-    from reportlab.graphics.charts.barcharts import VerticalBarChart
+    """Slips printed and QR codes shown, a pair of bars a site, sites down the side."""
+    from reportlab.graphics.charts.barcharts import HorizontalBarChart
     from reportlab.graphics.shapes import Drawing
     from reportlab.lib import colors
 
-    sites = report.sites
-    drawing = Drawing(760, 170)
-    chart = VerticalBarChart()
-    chart.x, chart.y, chart.width, chart.height = 40, 30, 560, 130
+    sites = list(reversed(report.sites)) or [""]
+    height = 16 * len(sites) + 10
+    drawing = Drawing(760, height + 25)
+    chart = HorizontalBarChart()
+    chart.x, chart.y, chart.width, chart.height = 150, 20, 450, height
     chart.data = [
-        [report.period[s].get("slip_printed", 0) for s in sites] or [0],
-        [report.period[s].get("qr_shown", 0) for s in sites] or [0],
+        [report.period.get(s, {}).get("slip_printed", 0) for s in sites],
+        [report.period.get(s, {}).get("qr_shown", 0) for s in sites],
     ]
-    chart.categoryAxis.categoryNames = sites or [""]
+    chart.categoryAxis.categoryNames = sites
     chart.categoryAxis.labels.fontSize = 8
     chart.valueAxis.labels.fontSize = 8
     chart.valueAxis.valueMin = 0
@@ -276,7 +294,7 @@ def _take_away_chart(report: Report):
         chart.bars[i].fillColor = colors.HexColor(SERIES[i])
         chart.bars[i].strokeColor = None
     drawing.add(chart)
-    _legend(drawing, 620, 150, ["Slips printed", "QR codes shown"])
+    _legend(drawing, 620, height + 15, ["Slips printed", "QR codes shown"])
     return drawing
 
 
