@@ -409,3 +409,14 @@ def test_the_health_file_and_the_share_open_no_connection_and_no_port(tmp_path):
     assert not outside, "\n".join(outside[:10])
     served = [ln for ln in calls if re.search(r"bind\(\d+, \{sa_family=AF_INET6?", ln) or "listen(" in ln]
     assert not served, "the kiosk serves no port:\n" + "\n".join(served[:10])
+
+
+def test_prometheus_client_loads_only_when_the_file_is_first_written():
+    import sys
+
+    code = (
+        "import sys\nimport kiosk.core.health, kiosk.ui.health, kiosk.ui.usage, kiosk.cli.run\n"
+        "print('prometheus_client' in sys.modules)"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    assert result.stdout.strip() == "False", result.stderr
