@@ -235,3 +235,16 @@ def test_reportlab_loads_only_when_a_pdf_is_made():
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
     assert result.stdout.strip() == "False", result.stderr
+
+
+def test_the_threshold_comes_from_the_site_file(tmp_path):
+    day = Day("Branch", "b1", date(2025, 6, 3), {("concern_chosen", "adult"): 7, ("session_started", ""): 7})
+    stats_share.write(tmp_path, day)
+    site = tmp_path / "kiosk.toml"
+    site.write_text('[statistics]\nfewer_than = "10"\n', encoding="utf-8")
+    result = kiosk("--config", str(site), "stats", "report", "--from", "2025-06-01", "--to", "2025-06-30",
+                   str(tmp_path), "--csv", "-")  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    rows = {(r["table"], r["item"]): r["value"] for r in csv_rows(result.stdout) if r["site"] == "Branch"}
+    assert rows["What residents were worried about", "Worried about an adult"] == "fewer than 10"
+    assert rows["whole period", "Sessions"] == "7"
