@@ -22,6 +22,7 @@ import pytest
 
 from kiosk.core import health
 from kiosk.core.health import Health
+from tests.test_offline import LOOPBACK, NETWORK, SESSION, needs_strace
 
 EXPORTER = shutil.which("prometheus-node-exporter") or shutil.which("node_exporter")
 needs_exporter = pytest.mark.skipif(
@@ -342,22 +343,14 @@ def test_after_a_restart_the_last_use_comes_from_the_usage_figures(make_kiosk, m
     reporter.stop()
 
 
-WRITER = """
-import os, sys, time
+# test_offline's kiosk, set up the same way, with the health file and the share started.
+WRITER = (
+    SESSION[: SESSION.index("def settle")]
+    + """
+import sys, time
 from pathlib import Path
-os.environ["QT_QPA_PLATFORM"] = "offscreen"
-os.environ["KIOSK_TTS_ENGINE"] = "mock"
-from PySide6.QtGui import QGuiApplication
 from kiosk.core.config import Settings
-from kiosk.core.startup import load_content
-from kiosk.ui.app import KioskApp, Options
-from kiosk.ui.fonts import register_fonts
-from kiosk.ui.health import HealthReporter, watch
-
-app = QGuiApplication([])
-register_fonts(app)
-bundle, _ = load_content(None)
-kiosk = KioskApp(app, bundle, Options(windowed=True))
+from kiosk.ui.health import watch
 folder, share, data = map(Path, sys.argv[1:4])
 started = watch(kiosk, Settings(textfile_dir=str(folder), stats_share=str(share)), 0, data)
 deadline = time.monotonic() + 30
@@ -369,15 +362,12 @@ for each in started:
 kiosk.shutdown()
 print("WRITTEN" if (folder / "kiosk.prom").exists() else "NOT WRITTEN", flush=True)
 """
-
-
-@pytest.mark.skipif(
-    not shutil.which("strace") and os.environ.get("CI") != "true", reason="strace not installed"
 )
+
+
+@needs_strace
 def test_the_health_file_and_the_share_open_no_connection_and_no_port(tmp_path):
     import sys
-
-    from tests.test_offline import LOOPBACK, NETWORK
 
     folder, share, trace = tmp_path / "textfile", tmp_path / "share", tmp_path / "trace.txt"
     folder.mkdir()
@@ -411,12 +401,17 @@ def test_the_health_file_and_the_share_open_no_connection_and_no_port(tmp_path):
     assert not served, "the kiosk serves no port:\n" + "\n".join(served[:10])
 
 
-def test_prometheus_client_loads_only_when_the_file_is_first_written():
+def loaded_by(imports: str, module: str) -> bool:
+    """Whether importing `imports` (a comma-separated list) in a fresh Python loads `module`."""
     import sys
 
-    code = (
-        "import sys\nimport kiosk.core.health, kiosk.ui.health, kiosk.ui.usage, kiosk.cli.run\n"
-        "print('prometheus_client' in sys.modules)"
-    )
+    code = f"import sys\nimport {imports}\nprint({module!r} in sys.modules)"
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
-    assert result.stdout.strip() == "False", result.stderr
+    assert result.stdout.strip() in ("True", "False"), result.stderr
+    return result.stdout.strip() == "True"
+
+
+def test_prometheus_client_loads_only_when_the_file_is_first_written():
+    assert not loaded_by(
+        "kiosk.core.health, kiosk.ui.health, kiosk.ui.usage, kiosk.cli.run", "prometheus_client"
+    )
