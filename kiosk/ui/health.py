@@ -80,7 +80,7 @@ class HealthReporter(QObject):
             self.last_used = now - now % HOUR_S  # to the hour, as the usage figures
 
     def _wiped(self, why: str) -> None:
-        if why not in ("quick-exit", "idle"):  # staff switched the content: not a resident's doing
+        if why not in ("quick-exit", "idle"):  # other content runs: not a resident's doing
             self.refresh()
 
     def _forget_speech(self) -> None:
