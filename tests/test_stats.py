@@ -308,3 +308,13 @@ def test_a_read_only_folder_carries_on_without_counting(tmp_path, clock, caplog)
         assert "not counting for now" in caplog.text
     finally:
         folder.chmod(0o700)
+
+
+def test_the_last_session_is_known_to_the_hour_only(figures, db_path, clock):
+    assert stats.last_session_hour(db_path) is None
+    clock.when = datetime(2025, 6, 3, 14, 37, 12)
+    figures.count("session_started")
+    clock.when = datetime(2025, 6, 2, 20, 5)
+    figures.count("session_started")
+    figures.count("quick_exit")
+    assert stats.last_session_hour(db_path) == datetime(2025, 6, 3, 14)

@@ -1,4 +1,4 @@
-"""IT and staff commands: `kiosk config check`, `kiosk pin hash`, `kiosk stats export`.
+"""IT and staff commands: `kiosk config check`, `kiosk pin hash`, `kiosk stats export|report`.
 
 Imported to build the parser whenever a command is given, so everything else loads when a command
 runs.
@@ -50,6 +50,31 @@ def add_parsers(sub: argparse._SubParsersAction) -> None:
         "--db", type=Path, metavar="FILE", help="another kiosk's stats.db (default: this one's)"
     )
     export.set_defaults(func=stats_export)
+    report = stats_actions.add_parser(
+        "report",
+        help="the partnership's usage report across kiosks: a PDF for the annual report, and CSV",
+        allow_abbrev=False,
+    )
+    report.add_argument(
+        "--from", dest="start", type=_date, required=True, metavar="YYYY-MM-DD", help="first day"
+    )
+    report.add_argument(
+        "--to", dest="end", type=_date, required=True, metavar="YYYY-MM-DD", help="last day, included"
+    )
+    report.add_argument(
+        "inputs",
+        nargs="*",
+        type=Path,
+        metavar="FOLDER|stats.db",
+        help="folders of daily files (the share), daily files, or kiosks' stats.db copies (a stats.db's site "
+        "is the folder it is in); default: the share in [statistics] share",
+    )
+    report.add_argument("-o", "--output", type=Path, metavar="REPORT.pdf", help="the PDF to write")
+    report.add_argument("--csv", metavar="FILE", help="the figures as CSV for spreadsheets; - for the screen")
+    report.add_argument(
+        "--title", default="Safeguarding information kiosks: usage report", help="the PDF's title"
+    )
+    report.set_defaults(func=stats_report)
 
 
 def _date(text: str):  # noqa: ANN202
@@ -206,3 +231,88 @@ def stats_export(args: argparse.Namespace) -> int:
         return 1
     print(f"{count} rows from {db}", file=sys.stderr)
     return 0
+
+
+def stats_report(args: argparse.Namespace) -> int:
+    import sys
+
+    from kiosk.core import config
+
+    if args.start > args.end:
+        print(f"kiosk: --from {args.start} is after --to {args.end}", file=sys.stderr)
+        return 2
+    if not args.output and not args.csv:
+        print("kiosk: say where the report goes: -o REPORT.pdf, --csv FILE, or both", file=sys.stderr)
+        return 2
+    settings, _ = config.load_config(args.config, remember=False, local=False, log_problems=False)
+    inputs = args.inputs or ([Path(settings.stats_share)] if settings.stats_share else [])
+    if not inputs:
+        print(
+            "kiosk: name the folders or stats.db files to read ([statistics] share is not set)",
+            file=sys.stderr,
+        )
+        return 2
+    from kiosk.core.report import figures
+    from kiosk.core.report.inputs import gather
+
+    read = gather(inputs, args.start, args.end)
+    for problem in read.unreadable:
+        print(f"kiosk: left out {problem.path}: {problem.why}", file=sys.stderr)
+    for line in read.conflicts:
+        print(f"kiosk: {line}", file=sys.stderr)
+    if not read.days:
+        print(
+            f"kiosk: no figures from {args.start} to {args.end} in {', '.join(map(str, inputs))}",
+            file=sys.stderr,
+        )
+        return 1
+    threshold = int(settings.disclosure_threshold)
+    report = figures.build(read, args.start, args.end, threshold, _labels(args.bundle))
+    try:
+        if args.csv:
+            if args.csv == "-":
+                figures.write_csv(report, sys.stdout)
+            else:
+                with open(args.csv, "w", newline="", encoding="utf-8") as fh:
+                    figures.write_csv(report, fh)
+        if args.output:
+            from kiosk.core.report.pdf import write_pdf
+
+            write_pdf(report, args.output, args.title)
+    except OSError as exc:
+        print(f"kiosk: cannot write the report: {exc}", file=sys.stderr)
+        return 1
+    kiosks = sum(len(k) for k in report.kiosks.values())
+    print(
+        f"{len(read.days)} kiosk-days from {kiosks} kiosk(s) at {len(report.sites)} site(s); "
+        f"{read.repeats} repeated day(s) counted once; {len(read.unreadable)} file(s) left out",
+        file=sys.stderr,
+    )
+    return 0
+
+
+def _labels(bundle_dir: Path | None):  # noqa: ANN202 - (event, key) -> a name for the report
+    """Names for concerns and types of abuse from the content (--bundle, else the built-in), and
+    languages by their English names; an id the content does not know is shown as it is."""
+    from kiosk.core import languages
+    from kiosk.core.content.loader import BundleError, load_bundle
+    from kiosk.core.resources import builtin_bundle
+
+    try:
+        bundle = load_bundle(bundle_dir or builtin_bundle())
+        concerns = {c.id: c.title for c in bundle.concerns.values()}
+        groups = {g.id: g.title for g in bundle.abuse_groups}
+        types = {t.id: f"{groups.get(t.group, t.group)}: {t.title}" for t in bundle.abuse_types}
+    except BundleError:
+        concerns, types = {}, {}
+
+    def label(event: str, key: str) -> str:
+        if event == "concern_chosen":
+            return concerns.get(key, key)
+        if event == "abuse_type_opened":
+            return types.get(key, key)
+        if event == "language_used" and key in languages.SHIPPED:
+            return languages.language(key).english
+        return key
+
+    return label

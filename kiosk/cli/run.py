@@ -90,6 +90,13 @@ def run_kiosk(args: argparse.Namespace, started: float) -> int:
     if not args.startup_probe:
         kiosk.instance = SingleInstance(kiosk.bring_to_front, parent=kiosk)
         kiosk.prewarm.timeout.connect(lambda: kiosk.follow_site(site))
+
+        def watch_health() -> None:  # IT's health file and the usage share, once the screen is up
+            from kiosk.ui.health import watch
+
+            watch(kiosk, settings, len(site.problems), site.data_dir)
+
+        kiosk.prewarm.timeout.connect(watch_health)
     if args.startup_probe:
         probe(app, kiosk, started, picture)
     return app.exec()

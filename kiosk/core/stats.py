@@ -233,6 +233,26 @@ def rows(db_path: Path, start: date | None = None, end: date | None = None) -> l
     return [Row(*r) for r in found]
 
 
+def last_session_hour(db_path: Path) -> datetime | None:
+    """The start of the last hour in which a session started (local time), or None: for IT's
+    health file after a restart. Never finer than the hour the figures keep."""
+    import sqlite3
+
+    if not Path(db_path).is_file():
+        return None
+    db = sqlite3.connect(f"{Path(db_path).resolve().as_uri()}?mode=ro", uri=True, timeout=2)
+    try:
+        found = db.execute(
+            "SELECT day, hour FROM counts WHERE event = 'session_started' AND hour >= 0 "
+            "ORDER BY day DESC, hour DESC LIMIT 1"
+        ).fetchone()
+    except sqlite3.OperationalError:
+        return None
+    finally:
+        db.close()
+    return datetime.fromisoformat(f"{found[0]}T{found[1]:02d}:00") if found else None
+
+
 def totals(db_path: Path, start: date | None = None, end: date | None = None) -> dict[tuple[str, str], int]:
     """(event, key) -> total over the period, for the settings screen."""
     out: dict[tuple[str, str], int] = {}

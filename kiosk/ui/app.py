@@ -93,6 +93,7 @@ class KioskApp(QObject):
         self.bundle = bundle
         self.options = options
         self.follower = None  # follow_site
+        self.notice_sources: list = []  # more for staff: callables giving lines (kiosk.ui.health)
         self.content = ContentAdapter(bundle, self)
         self.session = SessionAdapter(
             self, *languages_offered(options.languages, options.default_language, bundle)
@@ -232,7 +233,8 @@ class KioskApp(QObject):
             from kiosk.core.content.review import review_reminders
 
             due = review_reminders(self.bundle, self.options.review_months)
-        return [*self.options.staff_notices, *self.options.bundle_problems, *look, *due]
+        more = [line for source in self.notice_sources for line in source()]
+        return [*self.options.staff_notices, *self.options.bundle_problems, *look, *due, *more]
 
     def quit_for_staff(self) -> None:
         self.lockdown.allow_close = True

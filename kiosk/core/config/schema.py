@@ -199,6 +199,52 @@ KEYS = (
         default=True,
         doc="keep the anonymous usage figures described below",
     ),
+    # --- IT's monitoring and the partnership's report across kiosks (docs/monitoring.md) -----------
+    Key(
+        "statistics",
+        "share",
+        "stats_share",
+        Text(260),
+        default="",
+        doc="a folder, e.g. a network share, where the kiosk writes one file of its counts per finished "
+        "day for `kiosk stats report`; an absolute path; it is never created, and days wait on the "
+        'kiosk while it cannot be written; `""`: none',
+    ),
+    Key(
+        "statistics",
+        "fewer_than",
+        "disclosure_threshold",
+        OneOf(
+            (
+                ("3", 'counts of 1 or 2 show as "fewer than 3"'),
+                ("5", 'counts of 1 to 4 show as "fewer than 5", as most official statistics do'),
+                ("10", 'counts of 1 to 9 show as "fewer than 10"'),
+            ),
+            "a disclosure threshold",
+        ),
+        default="5",
+        doc="in `kiosk stats report`, any figure finer than a month per site that is below this shows "
+        'as "fewer than ...", so a quiet site never reveals one resident',
+    ),
+    Key(
+        "monitoring",
+        "textfile_dir",
+        "textfile_dir",
+        Text(260),
+        default="",
+        doc="the folder node_exporter's (Linux) or windows_exporter's (Windows) textfile collector "
+        "reads; the kiosk writes its health there as `kiosk.prom`; an absolute path; it is never "
+        'created; `""`: no health file',
+    ),
+    Key(
+        "monitoring",
+        "interval",
+        "monitoring_interval",
+        Seconds(5, 60),
+        default=30.0,
+        doc="seconds between refreshes of the health file (it is also written at start-up, when a "
+        "slip fails and when the content changes)",
+    ),
     Key(
         "staff",
         "pin_hash",
