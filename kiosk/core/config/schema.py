@@ -64,7 +64,10 @@ class PinHash:
 
 
 class Folder:
-    """A folder that exists, relative to the site file's folder; "" for none."""
+    """A folder's path, relative to the site file's folder; "" for none. Whether the folder is
+    there is not checked: that is for each start (a USB stick may be out for a while)."""
+
+    limit = 1024  # characters
 
 
 class PublicKeys:
