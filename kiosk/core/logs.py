@@ -14,6 +14,7 @@ keep to this; the tests check the kiosk's own lines.
 from __future__ import annotations
 
 import atexit
+import contextlib
 import logging
 import os
 import sys
@@ -43,14 +44,37 @@ class RotatingFile(logging.FileHandler):
     def __init__(self, path: Path, max_bytes: int, backups: int):
         super().__init__(path, encoding="utf-8")
         self.max_bytes, self.backups = max_bytes, backups
+        self.failing = False  # the file could not be written (the console was told)
+        self.erred = False  # ... this time
+
+    def handleError(self, record: logging.LogRecord) -> None:  # noqa: N802 - logging's name
+        """A file that cannot be written (a full disk, a read-only one): one line on the console
+        saying so, then the log goes on there quietly (not logging's traceback for every line)
+        until the file can be written again."""
+        exc = sys.exc_info()[1]
+        if not isinstance(exc, OSError):
+            super().handleError(record)
+            return
+        if not self.failing:
+            _console(
+                f"kiosk: the log file {self.baseFilename} cannot be written ({exc.strerror or exc}); "
+                "logging to the console until it can"
+            )
+        self.failing = self.erred = True
+        if not _console_logs():
+            _console(self.format(record))
 
     def emit(self, record: logging.LogRecord) -> None:
+        self.erred = False
         try:
             if self.stream is not None and self.stream.tell() + len(self.format(record)) + 1 > self.max_bytes:
                 self._rotate()
         except Exception:  # a log that cannot rotate must not stop the kiosk
             self.handleError(record)
-        super().emit(record)
+        super().emit(record)  # errors go to handleError
+        if self.failing and not self.erred:
+            self.failing = False
+            _console(f"kiosk: the log file {self.baseFilename} can be written again")
 
     def _rotate(self) -> None:
         self.stream.close()
@@ -62,6 +86,20 @@ class RotatingFile(logging.FileHandler):
         for i in range(self.backups - 1, -1, -1):
             if old[i].exists():
                 os.replace(old[i], old[i + 1])
+
+
+def _console(line: str) -> None:
+    with contextlib.suppress(Exception):  # no console (pythonw on Windows): nowhere left to say it
+        sys.stderr.write(line + "\n")
+        sys.stderr.flush()
+
+
+def _console_logs() -> bool:
+    """Whether the root logger already writes every line to the console (`kiosk` sets that up)."""
+    return any(
+        type(h) is logging.StreamHandler and getattr(h, "stream", None) in (sys.stderr, sys.__stderr__)
+        for h in logging.getLogger().handlers
+    )
 
 
 def log_dir(data_dir: Path) -> Path:
@@ -120,7 +158,8 @@ def stop_logging(quiet: bool = False) -> None:
         if not quiet:
             _stopped()
         logging.getLogger().removeHandler(handler)
-        handler.close()
+        with contextlib.suppress(OSError):  # what is left unwritten on a full disk stays so
+            handler.close()
     if "excepthook" in _installed:
         sys.excepthook = _installed.pop("excepthook")  # type: ignore[assignment]
     if "threading" in _installed:
