@@ -70,8 +70,10 @@ def pick_up(settings: Settings, *, today: date | None = None, asked: bool = True
     `asked` is True when staff pressed "check for updates": they are then also told when there is
     nothing new. Runs in well under a second for a typical bundle; call it off the UI thread.
     """
-    root = _root(settings)
     messages: list[str] = []
+    root = _root(settings, messages)
+    if root is None:
+        return _outcome(None, messages)
     current = _running(settings, root, messages)
     running_label = current.manifest.label if current else BUILT_IN
     if settings.inbox is None:
@@ -104,22 +106,25 @@ def pick_up(settings: Settings, *, today: date | None = None, asked: bool = True
 
 def installed(settings: Settings) -> Outcome:
     """The installed bundle after checking it against its signed package; no folder is read."""
-    root = _root(settings)
     messages: list[str] = []
-    return _outcome(_running(settings, root, messages), messages)
+    root = _root(settings, messages)
+    return _outcome(_running(settings, root, messages) if root else None, messages)
 
 
 def rollback(settings: Settings) -> Outcome:
     """Go back to the previous bundle (or the built-in one); the package left is not installed again."""
-    root = _root(settings)
-    state = _read_state(root)
     messages: list[str] = []
+    root = _root(settings, messages)
+    if root is None:
+        return _outcome(None, messages)
+    state = _read_state(root)
     if not state.get("current"):
         return Outcome(None, (f"Nothing to roll back: the kiosk runs {BUILT_IN}.",))
     try:
         current_label = _load_manifest(root / f"{state['current']}{SUFFIX}").label
     except (OSError, BundleError):
         current_label = str(state["current"])
+    state_before = state.get("current")
     previous = _verified(settings, root, state.get("previous"), messages)
     held = [*state.get("held_back", []), state.get("current_sha256")]
     state.update(
@@ -129,7 +134,11 @@ def rollback(settings: Settings) -> Outcome:
         previous=None,
         previous_sha256=None,
     )
-    _write_state(root, state)
+    try:
+        _write_state(root, state)
+    except OSError as exc:
+        messages.append(f"Could not roll back from {current_label}: {_disk(exc)} Still running it.")
+        return _outcome(_verified(settings, root, state_before, messages), messages)
     messages.append(
         f"Rolled back from {current_label} to {previous.manifest.label if previous else BUILT_IN}."
     )
@@ -139,10 +148,31 @@ def rollback(settings: Settings) -> Outcome:
 # --- the installed bundles --------------------------------------------------------------------
 
 
-def _root(settings: Settings) -> Path:
+def _root(settings: Settings, messages: list[str]) -> Path | None:
+    """The folder of installed bundles, made if need be, with what an install cut short (a power
+    cut, a full disk) left behind removed; None if there can be none (then the built-in bundle runs,
+    and `messages` say why)."""
     root = Path(settings.data_dir) / BUNDLES
-    root.mkdir(mode=0o700, parents=True, exist_ok=True)
-    for leftover in root.glob(f"{INCOMING}*"):  # from an install cut short by a power cut
+    if (root.is_symlink() or root.exists()) and not root.is_dir():
+        aside = root.with_name(f"{BUNDLES}.not-a-folder")
+        try:
+            _remove(aside)
+            os.replace(root, aside)
+        except OSError as exc:
+            messages.append(
+                f"{root} is not a folder and cannot be moved aside ({_disk(exc)}), so no content "
+                f"package can be installed. Running {BUILT_IN}. Remove it."
+            )
+            return None
+        messages.append(f"{root} was not a folder: moved aside to {aside.name}.")
+    try:
+        root.mkdir(mode=0o700, parents=True, exist_ok=True)
+    except OSError as exc:
+        messages.append(
+            f"The folder for installed content {root} cannot be made ({_disk(exc)}). Running {BUILT_IN}."
+        )
+        return None
+    for leftover in (*root.glob(f"{INCOMING}*"), *root.glob(".*.tmp")):  # from an install cut short
         _remove(leftover)
     return root
 
@@ -160,12 +190,8 @@ def _read_state(root: Path) -> dict:
 
 
 def _write_state(root: Path, state: dict) -> None:
-    tmp = root / f".{STATE}.tmp"
-    with open(tmp, "w", encoding="utf-8") as fh:
-        json.dump(state, fh, indent=1, sort_keys=True)
-        fh.flush()
-        os.fsync(fh.fileno())
-    os.replace(tmp, root / STATE)
+    """Replace state.json whole, or raise OSError and leave it (and no temporary file) as it was."""
+    paths.write_atomically(root / STATE, json.dumps(state, indent=1, sort_keys=True).encode("utf-8"))
 
 
 def _running(settings: Settings, root: Path, messages: list[str]) -> _Installed | None:
@@ -183,7 +209,10 @@ def _running(settings: Settings, root: Path, messages: list[str]) -> _Installed 
     else:
         messages.append(f"Running {BUILT_IN} instead.")
         state.update(current=None, current_sha256=None, previous=None, previous_sha256=None)
-    _write_state(root, state)
+    try:
+        _write_state(root, state)
+    except OSError as exc:  # the same choice is made again at the next start
+        messages.append(f"This could not be kept in {root / STATE} ({_disk(exc)}).")
     return previous
 
 
@@ -290,14 +319,22 @@ def _install(
     from kiosk.core.content.check import check_bundle, errors
 
     name = f"{manifest.id}-{manifest.version}-{digest[:8]}"
-    tmp = Path(tempfile.mkdtemp(prefix=INCOMING, dir=root))
+    try:
+        tmp = Path(tempfile.mkdtemp(prefix=INCOMING, dir=root))
+    except OSError as exc:
+        messages.append(f"Could not install {path.name}: {_disk(exc)} Still running {running}.")
+        return None
     tmp.rmdir()
     try:
         pack.unpack(pack.read_package(signing.split(signed)[0], path.name), tmp)
         findings = check_bundle(tmp, review_months=settings.review_months, today=today)
-    except (OSError, BundleError) as exc:
+    except BundleError as exc:
         _remove(tmp)
         messages.append(f"Refused {path.name}: {_reason(exc)} Still running {running}.")
+        return None
+    except OSError as exc:  # the kiosk's own disk, not the package
+        _remove(tmp)
+        messages.append(f"Could not install {path.name}: {_disk(exc)} Still running {running}.")
         return None
     problems = errors(findings)
     if problems:
@@ -314,23 +351,19 @@ def _install(
         _remove(folder)
         os.replace(tmp, folder)
         # The package as received, signature and all, so every start-up can check the folder again.
-        with open(root / f".{name}.tmp", "wb") as fh:
-            fh.write(signed)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(root / f".{name}.tmp", package)
-    except OSError as exc:  # a full or read-only disk: keep what runs now
-        for leftover in (tmp, folder, package, root / f".{name}.tmp"):
+        paths.write_atomically(package, signed)
+        state.update(
+            previous=state.get("current"),
+            previous_sha256=state.get("current_sha256"),
+            current=name,
+            current_sha256=digest,
+        )
+        _write_state(root, state)  # the moment the new bundle is installed
+    except OSError as exc:  # a full or read-only disk: keep what runs now, and nothing half made
+        for leftover in (tmp, folder, package):
             _remove(leftover)
-        messages.append(f"Could not install {path.name}: {exc}. Still running {running}.")
+        messages.append(f"Could not install {path.name}: {_disk(exc)} Still running {running}.")
         return None
-    state.update(
-        previous=state.get("current"),
-        previous_sha256=state.get("current_sha256"),
-        current=name,
-        current_sha256=digest,
-    )
-    _write_state(root, state)
     _prune(root, {k for k in (name, state["previous"]) if k})
     warnings = [f for f in findings if not f.is_error]
     messages.append(
@@ -354,12 +387,23 @@ def _prune(root: Path, keep: set[str]) -> None:
 
 
 def _remove(path: Path) -> None:
-    if path.is_symlink() or path.is_file():
-        path.unlink(missing_ok=True)
-    elif path.is_dir():
-        import shutil
+    """Remove a file or folder if it can be; what cannot (a read-only disk) stays, and is tried
+    again at the next start."""
+    try:
+        if path.is_symlink() or path.is_file():
+            path.unlink(missing_ok=True)
+        elif path.is_dir():
+            import shutil
 
-        shutil.rmtree(path, ignore_errors=True)
+            shutil.rmtree(path, ignore_errors=True)
+    except OSError:
+        pass
+
+
+def _disk(exc: OSError) -> str:
+    """What went wrong on the kiosk's own disk, for staff: "No space left on device (…)"."""
+    where = f" ({exc.filename})" if getattr(exc, "filename", None) else ""
+    return f"{exc.strerror or exc}{where}."
 
 
 def _read_bounded(path: Path) -> bytes:
