@@ -64,7 +64,7 @@ class ContentUpdates(StaffScreen):
         self._summary = f"{running}\n{where}".strip()
 
     def _update_settings(self):  # noqa: ANN202 - an updates.Settings, or why there is none
-        from kiosk.core.startup import update_settings
+        from kiosk.core.startup import is_plain_bundle, update_settings
 
         settings = self.staff.configured()
         source = settings.bundle
@@ -73,7 +73,7 @@ class ContentUpdates(StaffScreen):
                 "No update folder is configured, so there is nothing to check. IT sets one as "
                 "[content] bundle in the site file (docs/bundles.md)."
             )
-        if (source / "bundle.toml").is_file():
+        if is_plain_bundle(source):
             return (
                 f"The site file names the plain bundle folder {source}, not a folder of signed "
                 "packages, so there is nothing to check."
