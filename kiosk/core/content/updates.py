@@ -322,7 +322,9 @@ def _install(
     try:
         tmp = Path(tempfile.mkdtemp(prefix=INCOMING, dir=root))
     except OSError as exc:
-        messages.append(f"Could not install {path.name}: {_disk(exc)} Still running {running}.")
+        messages.append(
+            f"Could not install {path.name}: {_disk(exc, 'unpacking it')} Still running {running}."
+        )
         return None
     tmp.rmdir()
     try:
@@ -334,7 +336,9 @@ def _install(
         return None
     except OSError as exc:  # the kiosk's own disk, not the package
         _remove(tmp)
-        messages.append(f"Could not install {path.name}: {_disk(exc)} Still running {running}.")
+        messages.append(
+            f"Could not install {path.name}: {_disk(exc, 'unpacking it')} Still running {running}."
+        )
         return None
     problems = errors(findings)
     if problems:
@@ -347,11 +351,14 @@ def _install(
         return None
     state = _read_state(root)
     folder, package = root / name, root / f"{name}{SUFFIX}"
+    step = "putting the bundle in place"
     try:
         _remove(folder)
         os.replace(tmp, folder)
         # The package as received, signature and all, so every start-up can check the folder again.
+        step = "keeping its package"
         paths.write_atomically(package, signed)
+        step = f"recording it in {STATE}"
         state.update(
             previous=state.get("current"),
             previous_sha256=state.get("current_sha256"),
@@ -362,7 +369,7 @@ def _install(
     except OSError as exc:  # a full or read-only disk: keep what runs now, and nothing half made
         for leftover in (tmp, folder, package):
             _remove(leftover)
-        messages.append(f"Could not install {path.name}: {_disk(exc)} Still running {running}.")
+        messages.append(f"Could not install {path.name}: {_disk(exc, step)} Still running {running}.")
         return None
     _prune(root, {k for k in (name, state["previous"]) if k})
     warnings = [f for f in findings if not f.is_error]
@@ -400,10 +407,10 @@ def _remove(path: Path) -> None:
         pass
 
 
-def _disk(exc: OSError) -> str:
-    """What went wrong on the kiosk's own disk, for staff: "No space left on device (…)"."""
+def _disk(exc: OSError, doing: str = "") -> str:
+    """What went wrong on the kiosk's own disk, for staff: "No space left on device (…) while …"."""
     where = f" ({exc.filename})" if getattr(exc, "filename", None) else ""
-    return f"{exc.strerror or exc}{where}."
+    return f"{exc.strerror or exc}{where}{f' while {doing}' if doing else ''}."
 
 
 def _read_bounded(path: Path) -> bytes:
