@@ -156,7 +156,6 @@ def _folder(key: Key, value: Any, base: Path) -> Path | None:
 
 # An Ed25519 public key in PEM is this DER prefix (SubjectPublicKeyInfo, id-Ed25519), then 32 bytes.
 _ED25519_DER = bytes.fromhex("302a300506032b6570032100")
-MAX_KEYS = 20
 MAX_PIN_HASH = 400
 
 
@@ -164,8 +163,8 @@ def _public_keys(key: Key, value: Any, _base: Path) -> tuple[str, ...]:
     fix = f'paste each key as `kiosk bundle keygen` printed it: {key.dotted} = ["..."], or []'
     if not isinstance(value, list) or not all(isinstance(k, str) and k.strip() for k in value):
         raise BadValue("should be a list of public keys in quotes", fix)
-    if len(value) > MAX_KEYS:
-        raise BadValue(f"lists {len(value)} keys; a kiosk trusts at most {MAX_KEYS}", "remove old keys")
+    if len(value) > key.rule.limit:
+        raise BadValue(f"lists {len(value)} keys; a kiosk trusts at most {key.rule.limit}", "remove old keys")
     for number, text in enumerate(value, start=1):
         if _raw_public_key(text.strip()) is None:
             raise BadValue(f"key {number} ({_shown(text)}) is not an Ed25519 public key", fix)
