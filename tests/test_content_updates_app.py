@@ -40,3 +40,26 @@ def test_a_signed_package_in_the_inbox_is_installed_and_run(tmp_path, signed_inb
     # An unknown key: refused, and the kiosk runs the built-in content.
     other, notices = content_location(Settings(bundle=inbox, trusted_keys=()), tmp_path / "data2")
     assert other is None and notices
+
+
+def test_a_missing_update_folder_keeps_the_installed_bundle_and_says_so(tmp_path, signed_inbox, caplog):
+    import shutil
+
+    inbox, public = signed_inbox
+    settings = Settings(bundle=inbox, trusted_keys=(public,))
+    installed, _ = content_location(settings, tmp_path / "data")
+    shutil.rmtree(inbox)  # the USB stick taken out
+    path, notices = content_location(settings, tmp_path / "data")
+    assert path == installed
+    assert notices[0].startswith(f"The update folder {inbox} is not there: no new content")
+    assert f"content: {notices[0]}" in caplog.text
+
+
+def test_the_update_folder_s_state_is_found_at_each_start_without_raising(tmp_path):
+    from kiosk.core.startup import folder_problem, is_plain_bundle
+
+    (tmp_path / "file").write_text("")
+    assert folder_problem(tmp_path) is None
+    assert folder_problem(tmp_path / "gone") == "is not there"
+    assert folder_problem(tmp_path / "file") == "is not a folder"
+    assert not is_plain_bundle(tmp_path / "gone") and is_plain_bundle(data_dir("bundles") / "example")
