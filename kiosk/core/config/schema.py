@@ -220,8 +220,9 @@ KEYS = (
         default=None,
         doc="where content comes from: a folder of signed packages (`*.kbundle`, e.g. a network share or"
         ' USB stick), or a plain bundle folder (only with `allow_unsigned`); `""` is the built-in content;'
-        " relative to this file's folder. A folder that is not there or cannot be read at a start (a USB"
-        " stick taken out, a share not up yet) means no new content then: the installed content keeps running",
+        " relative to this file's folder. A folder that is not there or cannot be read at a start (a"
+        " USB stick taken out, a share not up yet) means no new content then: the installed content keeps"
+        " running",
     ),
     Key(
         "content",
