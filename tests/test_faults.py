@@ -167,6 +167,16 @@ def inbox_with(folder: Path, **packages: bytes) -> Path:
     return inbox
 
 
+def installed_as(account: Account, shared: Path, packages: Packages) -> tuple[Path, Path, Path]:
+    """Riverford installed from an update folder by a kiosk running as `account`: (its data
+    folder, the update folder, the site file)."""
+    data, inbox = shared / "data", inbox_with(shared, riverford=packages.first)
+    owned_by(account, data)
+    config = updates_site(shared, inbox, packages.public)
+    assert_shows(start(data, config, account), RIVERFORD, RIVERFORD_CHILDREN)
+    return data, inbox, config
+
+
 def installed(data: Path) -> Path:
     state = json.loads((data / "bundles" / "state.json").read_text(encoding="utf-8"))
     return data / "bundles" / state["current"]
@@ -290,10 +300,7 @@ def test_a_missing_update_folder_keeps_the_installed_bundle(tmp_path, packages):
 
 
 def test_an_update_folder_the_account_may_not_read_keeps_the_installed_bundle(shared, packages, account):
-    data, inbox = shared / "data", inbox_with(shared, riverford=packages.first)
-    owned_by(account, data)
-    config = updates_site(shared, inbox, packages.public)
-    assert_shows(start(data, config, account), RIVERFORD, RIVERFORD_CHILDREN)
+    data, inbox, config = installed_as(account, shared, packages)
 
     inbox.chmod(0)
     os.chown(inbox, 0, 0)
@@ -362,10 +369,7 @@ def test_a_file_where_the_bundles_folder_belongs_is_moved_aside(tmp_path, packag
 
 
 def test_a_read_only_data_folder_keeps_the_installed_bundle_when_a_new_one_comes(shared, packages, account):
-    data, inbox = shared / "data", inbox_with(shared, riverford=packages.first)
-    owned_by(account, data)
-    config = updates_site(shared, inbox, packages.public)
-    assert_shows(start(data, config, account), RIVERFORD, RIVERFORD_CHILDREN)
+    data, inbox, config = installed_as(account, shared, packages)
 
     read_only(data, data / "bundles")
     owned_by(account, data / "logs")  # so the log says what happened
