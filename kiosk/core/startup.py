@@ -135,6 +135,9 @@ def load_content(
         except BundleError as exc:
             problems = [str(p) for p in exc.problems]
             log.error("%s\nUsing the built-in content instead.", exc)
+        except OSError as exc:  # a folder the kiosk's account may not read
+            problems = [f"{bundle_dir}: cannot be read ({exc.strerror or exc})"]
+            log.error("content: %s. Using the built-in content instead.", problems[0])
         stamp = None  # it was the refused folder's
     return _running(load_cached(builtin_bundle(), cache_dir, stamp), " (built in)"), problems
 

@@ -232,7 +232,10 @@ def _verified(settings: Settings, root: Path, name: object, messages: list[str])
     except (OSError, BundleError) as exc:
         messages.append(f"The installed bundle {name} was refused: {_reason(exc)}")
         return None
-    changed = pack.verify_folder(folder, manifest)
+    try:
+        changed = pack.verify_folder(folder, manifest)
+    except OSError as exc:  # a folder the kiosk's account may no longer read: restored like a changed one
+        changed = [f"{name} cannot be read ({exc.strerror or exc})"]
     if changed:
         import tempfile
 
@@ -402,6 +405,7 @@ def _remove(path: Path) -> None:
         elif path.is_dir():
             import shutil
 
+            path.chmod(0o700)  # the kiosk's own folder, though someone made it unreadable
             shutil.rmtree(path, ignore_errors=True)
     except OSError:
         pass
