@@ -63,3 +63,18 @@ def test_the_update_folder_s_state_is_found_at_each_start_without_raising(tmp_pa
     assert folder_problem(tmp_path / "gone") == "is not there"
     assert folder_problem(tmp_path / "file") == "is not a folder"
     assert not is_plain_bundle(tmp_path / "gone") and is_plain_bundle(data_dir("bundles") / "example")
+
+
+def test_what_an_install_cut_short_left_behind_is_removed_at_the_next_start(tmp_path, signed_inbox):
+    inbox, public = signed_inbox
+    settings, data = Settings(bundle=inbox, trusted_keys=(public,)), tmp_path / "data"
+    installed, _ = content_location(settings, data)
+    bundles = data / "bundles"
+    orphan = bundles / "riverford-example-2026.12.1-0123abcd"  # unpacked, but state.json never said so
+    orphan.mkdir()
+    (bundles / f"{orphan.name}.kbundle").write_bytes(b"PK")
+    (bundles / ".state.json.tmp").write_text("{")
+    assert content_location(settings, data)[0] == installed
+    assert sorted(p.name for p in bundles.iterdir()) == sorted(
+        [installed.name, f"{installed.name}.kbundle", "state.json"]
+    )

@@ -174,6 +174,9 @@ def _root(settings: Settings, messages: list[str]) -> Path | None:
         return None
     for leftover in (*root.glob(f"{INCOMING}*"), *root.glob(".*.tmp")):  # from an install cut short
         _remove(leftover)
+    state = _read_state(root)
+    if state.get("current"):  # bundles state.json does not name: an install that could not finish
+        _prune(root, {k for k in (state.get("current"), state.get("previous")) if isinstance(k, str)})
     return root
 
 
