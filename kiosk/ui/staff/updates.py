@@ -56,7 +56,12 @@ class ContentUpdates(StaffScreen):
         running = f"Running {b.name} {b.version} ({b.date.isoformat()})." if b is not None else ""
         settings = self._update_settings()
         if not isinstance(settings, str):
-            where = f"Update folder: {settings.inbox}"
+            from kiosk.core.startup import folder_problem
+
+            unreadable = folder_problem(settings.inbox)
+            where = f"Update folder: {settings.inbox}" + (
+                f" ({unreadable} now: no new content until it can be read)" if unreadable else ""
+            )
         elif settings.startswith("No update folder"):
             where = "No update folder is configured."
         else:
