@@ -1,8 +1,11 @@
 """The kiosk's log: a rotating file in the data directory that IT can read after months unattended.
 
 What goes in: one line when the kiosk starts (version, platform, configuration file) and when it
-stops, each reset (idle, leave quickly) and why, each print failure, configuration and content
-problems, and every error with its traceback.
+stops, each reset (idle, leave quickly) and why, each print failure, each configuration problem,
+each decision about the content (the bundle that runs and why; each package installed or refused,
+each restore or fallback: kiosk.core.startup), and every error with its traceback. The log starts
+before anything else is read, and a file that cannot be written (a full disk) sends the log to the
+console quietly until it can (RotatingFile.handleError).
 
 What never goes in: anything about a resident. No screen, concern, type of abuse or language of
 a session, no text, no PIN digits, nothing a resident typed or chose. A log line carries a time

@@ -139,7 +139,7 @@ def read(cache_dir: Path, data_dir: Path, settings: tuple, screen: tuple) -> Pic
     changed since it was taken (then the kiosk starts as if there had never been one)."""
     key_file, pixel_file = files(cache_dir)
     try:
-        meta = marshal.loads(key_file.read_bytes())
+        meta = marshal.loads(paths.read_limited(key_file, MAX_CONFIG_BYTES))
         if meta["format"] != FORMAT or meta["settings"] != settings or meta["screen"] != screen:
             return None
         bundle_dir, _, ((inbox, _), _) = meta["content"]
@@ -210,7 +210,7 @@ def write(cache_dir: Path, key: dict, picture: Picture) -> bool:
     }
     encoded = marshal.dumps(meta)
     try:
-        if key_file.read_bytes() == encoded:
+        if paths.read_limited(key_file, len(encoded)) == encoded:
             return False
     except OSError:
         pass
