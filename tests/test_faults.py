@@ -380,6 +380,20 @@ def test_a_file_where_the_bundles_folder_belongs_is_moved_aside(tmp_path, packag
     assert not leftovers(data)
 
 
+def test_a_damaged_state_file_keeps_the_installed_bundle(tmp_path, packages):
+    data, inbox = tmp_path / "data", inbox_with(tmp_path, riverford=packages.first)
+    config = updates_site(tmp_path, inbox, packages.public)
+    assert_shows(start(data, config), RIVERFORD, RIVERFORD_CHILDREN)
+    state = data / "bundles" / "state.json"
+    state.write_bytes(state.read_bytes()[:20])  # torn
+    shutil.rmtree(inbox)  # so it is not simply installed again
+    again = start(data, config)
+    assert_shows(again, RIVERFORD, RIVERFORD_CHILDREN)
+    assert f"content: {state} was damaged; made again from the installed packages" in again.log
+    assert json.loads(state.read_text(encoding="utf-8"))["current"].startswith(RIVERFORD)
+    assert not leftovers(data)
+
+
 def test_a_read_only_data_folder_keeps_the_installed_bundle_when_a_new_one_comes(shared, packages, account):
     data, inbox, config = installed_as(account, shared, packages)
 

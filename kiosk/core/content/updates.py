@@ -175,9 +175,40 @@ def _root(settings: Settings, messages: list[str]) -> Path | None:
     for leftover in (*root.glob(f"{INCOMING}*"), *root.glob(".*.tmp")):  # from an install cut short
         _remove(leftover)
     state = _read_state(root)
+    if not state and (root / STATE).exists():
+        state = _rebuild_state(root, messages)
     if state.get("current"):  # bundles state.json does not name: an install that could not finish
         _prune(root, {k for k in (state.get("current"), state.get("previous")) if isinstance(k, str)})
     return root
+
+
+def _rebuild_state(root: Path, messages: list[str]) -> dict:
+    """A damaged state.json, made again from the installed packages (the newest current, the one
+    before it previous), so a damaged file never drops the installed content for the built-in;
+    each package is still verified before it runs."""
+    found = []
+    for package in root.glob(f"*{SUFFIX}"):
+        name = package.name[: -len(SUFFIX)]
+        try:
+            if INSTALLED_NAME.fullmatch(name) and (root / name).is_dir():
+                manifest = _load_manifest(package)
+                digest = hashlib.sha256(_read_bounded(package)).hexdigest()
+                found.append(((manifest.date, _version_key(manifest.version)), name, digest))
+        except (OSError, BundleError):
+            continue
+    found.sort(reverse=True)
+    state: dict = {"current": None, "current_sha256": None, "previous": None, "previous_sha256": None}
+    for (_, name, digest), which in zip(found, ("current", "previous"), strict=False):
+        state.update({which: name, f"{which}_sha256": digest})
+    try:
+        _write_state(root, state)
+    except OSError as exc:
+        messages.append(f"{root / STATE} is damaged and cannot be written again ({_disk(exc)})")
+    messages.append(
+        f"{root / STATE} was damaged; made again from the installed packages"
+        + (f" ({found[0][1]} is current)." if found else " (there are none).")
+    )
+    return state
 
 
 def _outcome(current: _Installed | None, messages: list[str]) -> Outcome:
