@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+
 from kiosk.core.config import Settings
 from kiosk.core.resources import data_dir
 from kiosk.core.startup import content_location
@@ -74,6 +76,10 @@ def test_what_an_install_cut_short_left_behind_is_removed_at_the_next_start(tmp_
     orphan.mkdir()
     (bundles / f"{orphan.name}.kbundle").write_bytes(b"PK")
     (bundles / ".state.json.tmp").write_text("{")
+    assert content_location(settings, data)[0] == installed
+    assert orphan.exists(), "not yet: another kiosk program may be installing it now"
+    for path in (orphan, bundles / f"{orphan.name}.kbundle", bundles / ".state.json.tmp"):
+        os.utime(path, (0, 0))  # as if left a while ago
     assert content_location(settings, data)[0] == installed
     assert sorted(p.name for p in bundles.iterdir()) == sorted(
         [installed.name, f"{installed.name}.kbundle", "state.json"]

@@ -20,7 +20,8 @@ import hashlib
 import json
 import os
 import re
-from collections.abc import Sequence
+import time
+from collections.abc import Callable, Sequence
 from datetime import date
 from pathlib import Path
 from typing import NamedTuple
@@ -33,6 +34,7 @@ BUNDLES = paths.INSTALLED_BUNDLES
 STATE = "state.json"
 INCOMING = ".incoming-"
 MAX_CANDIDATES = 20
+STALE_S = 600  # what an unfinished install left is removed once it is this old
 INSTALLED_NAME = re.compile(r"[a-z][a-z0-9_-]*-[0-9A-Za-z._-]+-[0-9a-f]{8}")
 BUILT_IN = "the built-in bundle"
 
@@ -172,14 +174,26 @@ def _root(settings: Settings, messages: list[str]) -> Path | None:
             f"The folder for installed content {root} cannot be made ({_disk(exc)}). Running {BUILT_IN}."
         )
         return None
-    for leftover in (*root.glob(f"{INCOMING}*"), *root.glob(".*.tmp")):  # from an install cut short
+    for leftover in root.glob(f"{INCOMING}*"):  # from an install cut short by a power cut
         _remove(leftover)
+    for leftover in root.glob(".*.tmp"):
+        if _stale(leftover):
+            _remove(leftover)
     state = _read_state(root)
     if not state and (root / STATE).exists():
         state = _rebuild_state(root, messages)
     if state.get("current"):  # bundles state.json does not name: an install that could not finish
-        _prune(root, {k for k in (state.get("current"), state.get("previous")) if isinstance(k, str)})
+        _prune(root, {k for k in (state.get("current"), state.get("previous")) if isinstance(k, str)}, _stale)
     return root
+
+
+def _stale(path: Path) -> bool:
+    """Older than any install still going on in another kiosk program (an install takes well under
+    a second; a program that could not take the content lock may be installing now)."""
+    try:
+        return time.time() - path.lstat().st_mtime > STALE_S
+    except OSError:
+        return False
 
 
 def _rebuild_state(root: Path, messages: list[str]) -> dict:
@@ -423,10 +437,10 @@ def _install(
     return _Installed(name, folder, manifest, digest)
 
 
-def _prune(root: Path, keep: set[str]) -> None:
+def _prune(root: Path, keep: set[str], only: Callable[[Path], bool] = lambda _: True) -> None:
     for entry in root.iterdir():
         stem = entry.name[: -len(SUFFIX)] if entry.name.endswith(SUFFIX) else entry.name
-        if INSTALLED_NAME.fullmatch(stem) and stem not in keep:
+        if INSTALLED_NAME.fullmatch(stem) and stem not in keep and only(entry):
             _remove(entry)
 
 
