@@ -34,11 +34,13 @@ def content_location(
     bundle folder, which runs only with `allow_unsigned`.
     """
     if preview:
-        log.info("content: the bundle folder %s, given with --bundle", preview)
+        _say("source", logging.INFO, f"the bundle folder {preview}, given with --bundle")
         return preview, []
     source = settings.bundle
     if source is None:
-        log.info("content: no update folder is configured ([content] bundle); the built-in content")
+        _say(
+            "source", logging.INFO, "no update folder is configured ([content] bundle); the built-in content"
+        )
         return None, []
     from kiosk.core.content import updates
 
@@ -94,12 +96,22 @@ def is_plain_bundle(folder: Path) -> bool:
 
 def _logged(notices: list[str]) -> list[str]:
     """Each decision about the content, one line each in the log as well as for staff."""
-    for notice in notices:
-        log.log(logging.INFO if notice.startswith(_NEWS) else logging.WARNING, "content: %s", notice)
+    _say("news", logging.INFO, *(n for n in notices if n.startswith(_NEWS)))
+    _say("notices", logging.WARNING, *(n for n in notices if not n.startswith(_NEWS)))
     return notices
 
 
 _NEWS = ("Installed ", "Rolled back ")  # what went as it should; anything else staff should look at
+_said: dict[str, tuple[str, ...]] = {}  # what this process last logged about each topic
+
+
+def _say(topic: str, level: int, *lines: str) -> None:
+    """Log `lines` as `content:` lines, unless they are what this process last said about `topic`:
+    a program that decides its content again every minute says a decision once, not every minute."""
+    if lines and _said.get(topic) != lines:
+        for line in lines:
+            log.log(level, "content: %s", line)
+    _said[topic] = lines
 
 
 def update_settings(settings: Settings, data_dir: Path) -> updates.Settings:
@@ -143,14 +155,8 @@ def load_content(
 
 
 def _running(bundle: Bundle, built_in: str = "") -> Bundle:
-    log.info(
-        "content: running %s %s (%s)%s from %s",
-        bundle.name,
-        bundle.version,
-        bundle.date.isoformat(),
-        built_in,
-        bundle.path,
-    )
+    label = f"{bundle.name} {bundle.version} ({bundle.date.isoformat()}){built_in}"
+    _say("running", logging.INFO, f"running {label} from {bundle.path}")
     return bundle
 
 
