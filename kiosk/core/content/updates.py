@@ -8,35 +8,35 @@ directory under a versioned name, keeping the one before it for rollback:
     <data dir>/bundles/<id>-<version>-<hash>/          the unpacked bundle the kiosk reads
     <data dir>/bundles/<id>-<version>-<hash>.kbundle   the signed package it came from
 
-A refused package never replaces a good bundle: the kiosk keeps what it had (or the built-in
-bundle) and says why in the messages for staff. The folder is only ever read, never written.
-Every start-up checks the installed bundle against its signed package again, so a file changed
-on the kiosk's own disk is noticed and restored.
+(kiosk.core.content.store keeps that folder.) A refused package never replaces a good bundle: the
+kiosk keeps what it had (or the built-in bundle) and says why in the messages for staff. The update
+folder is only ever read, never written. Every start-up checks the installed bundle against its
+signed package again, so a file changed on the kiosk's own disk is noticed and restored.
 """
 
 from __future__ import annotations
 
 import hashlib
-import json
 import os
-import re
-import time
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
 from typing import NamedTuple
 
 from kiosk.core import paths
+from kiosk.core.content import store
 from kiosk.core.content.pack import MAX_PACKAGE_BYTES, SUFFIX, Manifest
 from kiosk.core.content.problems import BundleError
+from kiosk.core.content.store import BUILT_IN, BUNDLES, INCOMING, INSTALLED_NAME, STATE  # noqa: F401
+from kiosk.core.content.store import disk as _disk
+from kiosk.core.content.store import load_manifest as _load_manifest
+from kiosk.core.content.store import prune as _prune
+from kiosk.core.content.store import read_state as _read_state
+from kiosk.core.content.store import remove as _remove
+from kiosk.core.content.store import version_key as _version_key
+from kiosk.core.content.store import write_state as _write_state
 
-BUNDLES = paths.INSTALLED_BUNDLES
-STATE = "state.json"
-INCOMING = ".incoming-"
 MAX_CANDIDATES = 20
-STALE_S = 600  # what an unfinished install left is removed once it is this old
-INSTALLED_NAME = re.compile(r"[a-z][a-z0-9_-]*-[0-9A-Za-z._-]+-[0-9a-f]{8}")
-BUILT_IN = "the built-in bundle"
 
 
 class Settings(NamedTuple):
@@ -151,95 +151,11 @@ def rollback(settings: Settings) -> Outcome:
 
 
 def _root(settings: Settings, messages: list[str]) -> Path | None:
-    """The folder of installed bundles, made if need be, with what an install cut short (a power
-    cut, a full disk) left behind removed; None if there can be none (then the built-in bundle runs,
-    and `messages` say why)."""
-    root = Path(settings.data_dir) / BUNDLES
-    if (root.is_symlink() or root.exists()) and not root.is_dir():
-        aside = root.with_name(f"{BUNDLES}.not-a-folder")
-        try:
-            _remove(aside)
-            os.replace(root, aside)
-        except OSError as exc:
-            messages.append(
-                f"{root} is not a folder and cannot be moved aside ({_disk(exc)}), so no content "
-                f"package can be installed. Running {BUILT_IN}. Remove it."
-            )
-            return None
-        messages.append(f"{root} was not a folder: moved aside to {aside.name}.")
-    try:
-        root.mkdir(mode=0o700, parents=True, exist_ok=True)
-    except OSError as exc:
-        messages.append(
-            f"The folder for installed content {root} cannot be made ({_disk(exc)}). Running {BUILT_IN}."
-        )
-        return None
-    for leftover in root.glob(f"{INCOMING}*"):  # from an install cut short by a power cut
-        _remove(leftover)
-    for leftover in root.glob(".*.tmp"):
-        if _stale(leftover):
-            _remove(leftover)
-    state = _read_state(root)
-    if not state and (root / STATE).exists():
-        state = _rebuild_state(root, messages)
-    if state.get("current"):  # bundles state.json does not name: an install that could not finish
-        _prune(root, {k for k in (state.get("current"), state.get("previous")) if isinstance(k, str)}, _stale)
-    return root
-
-
-def _stale(path: Path) -> bool:
-    """Older than any install still going on in another kiosk program (an install takes well under
-    a second; a program that could not take the content lock may be installing now)."""
-    try:
-        return time.time() - path.lstat().st_mtime > STALE_S
-    except OSError:
-        return False
-
-
-def _rebuild_state(root: Path, messages: list[str]) -> dict:
-    """A damaged state.json, made again from the installed packages (the newest current, the one
-    before it previous), so a damaged file never drops the installed content for the built-in;
-    each package is still verified before it runs."""
-    found = []
-    for package in root.glob(f"*{SUFFIX}"):
-        name = package.name[: -len(SUFFIX)]
-        try:
-            if INSTALLED_NAME.fullmatch(name) and (root / name).is_dir():
-                manifest = _load_manifest(package)
-                digest = hashlib.sha256(_read_bounded(package)).hexdigest()
-                found.append(((manifest.date, _version_key(manifest.version)), name, digest))
-        except (OSError, BundleError):
-            continue
-    found.sort(reverse=True)
-    state: dict = {"current": None, "current_sha256": None, "previous": None, "previous_sha256": None}
-    for (_, name, digest), which in zip(found, ("current", "previous"), strict=False):
-        state.update({which: name, f"{which}_sha256": digest})
-    try:
-        _write_state(root, state)
-    except OSError as exc:
-        messages.append(f"{root / STATE} is damaged and cannot be written again ({_disk(exc)})")
-    messages.append(
-        f"{root / STATE} was damaged; made again from the installed packages"
-        + (f" ({found[0][1]} is current)." if found else " (there are none).")
-    )
-    return state
+    return store.open_store(settings.data_dir, messages)
 
 
 def _outcome(current: _Installed | None, messages: list[str]) -> Outcome:
     return Outcome(current.path if current else None, tuple(messages))
-
-
-def _read_state(root: Path) -> dict:
-    try:
-        state = json.loads((root / STATE).read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return {}
-    return state if isinstance(state, dict) else {}
-
-
-def _write_state(root: Path, state: dict) -> None:
-    """Replace state.json whole, or raise OSError and leave it (and no temporary file) as it was."""
-    paths.write_atomically(root / STATE, json.dumps(state, indent=1, sort_keys=True).encode("utf-8"))
 
 
 def _running(settings: Settings, root: Path, messages: list[str]) -> _Installed | None:
@@ -303,12 +219,6 @@ def _verified(settings: Settings, root: Path, name: object, messages: list[str])
             "they were restored from the signed package."
         )
     return _Installed(name, folder, manifest, hashlib.sha256(data).hexdigest())
-
-
-def _load_manifest(package: Path) -> Manifest:
-    from kiosk.core.content import pack, signing
-
-    return pack.read_manifest(signing.split(_read_bounded(package))[0])
 
 
 # --- new packages ----------------------------------------------------------------------------
@@ -437,44 +347,12 @@ def _install(
     return _Installed(name, folder, manifest, digest)
 
 
-def _prune(root: Path, keep: set[str], only: Callable[[Path], bool] = lambda _: True) -> None:
-    for entry in root.iterdir():
-        stem = entry.name[: -len(SUFFIX)] if entry.name.endswith(SUFFIX) else entry.name
-        if INSTALLED_NAME.fullmatch(stem) and stem not in keep and only(entry):
-            _remove(entry)
-
-
-def _remove(path: Path) -> None:
-    """Remove a file or folder if it can be; what cannot (a read-only disk) stays, and is tried
-    again at the next start."""
-    try:
-        if path.is_symlink() or path.is_file():
-            path.unlink(missing_ok=True)
-        elif path.is_dir():
-            import shutil
-
-            path.chmod(0o700)  # the kiosk's own folder, though someone made it unreadable
-            shutil.rmtree(path, ignore_errors=True)
-    except OSError:
-        pass
-
-
-def _disk(exc: OSError, doing: str = "") -> str:
-    """What went wrong on the kiosk's own disk, for staff: "No space left on device (…) while …"."""
-    where = f" ({exc.filename})" if getattr(exc, "filename", None) else ""
-    return f"{exc.strerror or exc}{where}{f' while {doing}' if doing else ''}."
-
-
 def _read_bounded(path: Path) -> bytes:
     with open(path, "rb") as fh:
         data = fh.read(MAX_PACKAGE_BYTES + 1)
     if len(data) > MAX_PACKAGE_BYTES:
         raise OSError(f"{path.name} is larger than {MAX_PACKAGE_BYTES} bytes")
     return data
-
-
-def _version_key(version: str) -> tuple:
-    return tuple((0, int(p), "") if p.isdigit() else (1, 0, p) for p in re.split(r"[._-]", version))
 
 
 def _reason(exc: BaseException) -> str:
