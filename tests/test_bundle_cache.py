@@ -109,3 +109,14 @@ def test_a_refused_folders_stamp_is_never_the_built_in_bundles(folder, tmp_path,
 
     monkeypatch.setattr(loader, "load_bundle", not_again)
     assert load_content(None, tmp_path / "cache")[0] == bundle
+
+
+def test_a_digit_changed_inside_the_cache_is_caught_by_its_own_sha256(folder, tmp_path, caplog):
+    """The bundle's files are unchanged, so only the cache's own digest can tell."""
+    cache.load_cached(folder, tmp_path / "cache")
+    (written,) = (tmp_path / "cache").glob("*.cache")
+    written.write_bytes(written.read_bytes().replace(b"01942 828300", b"01942 828301"))
+    bundle = cache.load_cached(folder, tmp_path / "cache")
+    assert bundle.contacts["childrens_social_care"].phone == "01942 828300"
+    assert "is damaged (its records do not match their SHA-256)" in caplog.text
+    assert b"01942 828301" not in written.read_bytes(), "written afresh"

@@ -9,6 +9,7 @@ import sys
 import textwrap
 import threading
 from datetime import datetime
+from pathlib import Path
 
 import pytest
 
@@ -154,3 +155,38 @@ def test_logging_and_figures_add_little_to_start_up(tmp_path):
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
     assert result.stdout.strip() == "[]", result.stdout + result.stderr
+
+
+class FullDisk:
+    """A log file's stream on a disk with no space left."""
+
+    def write(self, text):
+        raise OSError(28, "No space left on device")
+
+    def flush(self):
+        raise OSError(28, "No space left on device")
+
+    def tell(self):
+        return 0
+
+    def close(self):
+        pass
+
+
+def test_a_log_file_that_cannot_be_written_falls_back_to_the_console_quietly(logging_to, capsys):
+    """A full disk: one line saying so, then each line on the console, not logging's traceback."""
+    logging_to()
+    (handler,) = file_handlers()
+    working, handler.stream = handler.stream, FullDisk()
+    log = logging.getLogger("kiosk.test")
+    for n in range(3):
+        log.warning("content: line %d", n)
+    err = capsys.readouterr().err
+    assert "Logging error" not in err and "Traceback" not in err
+    assert err.count("kiosk.log cannot be written (No space left on device)") == 1
+    assert all(f"content: line {n}" in err for n in range(3))
+    handler.stream = working
+    log.warning("content: after")
+    assert "kiosk.log can be written again" in capsys.readouterr().err
+    handler.flush()
+    assert "content: after" in Path(handler.baseFilename).read_text(encoding="utf-8")

@@ -18,9 +18,14 @@ import pytest
 ROOT = Path(__file__).resolve().parents[1]
 
 
-def slip(output: Path, user: str | None = None, data: Path | None = None) -> subprocess.CompletedProcess[str]:
+def slip(
+    output: Path, config: Path, user: str | None = None, data: Path | None = None
+) -> subprocess.CompletedProcess[str]:
+    """`kiosk slip` on a site with an empty site file (the defaults), as `user` if given."""
     command = [sys.executable, "-m", "kiosk", "slip", "--concern", "child", "--output", str(output)]
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "KIOSK_CONFIG": os.devnull}
+    config.write_text("", encoding="utf-8")
+    config.chmod(0o644)
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "KIOSK_CONFIG": str(config)}
     if user:  # an account of its own, with its own data folder
         command = ["setpriv", f"--reuid={user}", "--regid=nogroup", "--clear-groups", *command]
         env["KIOSK_DATA_DIR"] = str(data)
@@ -42,9 +47,10 @@ def _refused(result: subprocess.CompletedProcess[str], output: Path) -> None:
 
 
 def test_a_folder_or_a_missing_folder_is_refused_in_one_line(tmp_path):
-    _refused(slip(tmp_path), tmp_path)
+    config = tmp_path.parent / f"{tmp_path.name}-site.toml"
+    _refused(slip(tmp_path, config), tmp_path)
     missing = tmp_path / "no-such-folder" / "s.pdf"
-    _refused(slip(missing), missing)
+    _refused(slip(missing, config), missing)
     assert not missing.parent.exists(), "a mistyped folder is not made"
     assert sorted(p.name for p in tmp_path.iterdir()) == [], "nothing left behind"
 
@@ -59,7 +65,7 @@ def test_a_full_disk_leaves_no_half_slip(tmp_path):
         with open(filler, "wb") as fh:  # leave about 8 KB: less than a slip (about 30 KB)
             fh.write(b"\0" * (56 * 1024))
         output = disk / "s.pdf"
-        _refused(slip(output), output)
+        _refused(slip(output, tmp_path / "site.toml"), output)
         assert sorted(p.name for p in disk.iterdir()) == ["filler"], "no partial PDF, no temporary file"
     finally:
         subprocess.run(["umount", str(disk)], check=True)
@@ -78,7 +84,7 @@ def test_a_folder_the_account_may_not_write_is_refused():
         data.mkdir()
         shutil.chown(data, "nobody")
         output = folder / "s.pdf"
-        _refused(slip(output, user="nobody", data=data), output)
+        _refused(slip(output, top / "site.toml", user="nobody", data=data), output)
         assert not output.exists() and sorted(p.name for p in folder.iterdir()) == []
     finally:
         shutil.rmtree(top)

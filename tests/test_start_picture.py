@@ -35,7 +35,7 @@ def kept(tmp_path):
     key = {"settings": SETTINGS, "screen": SCREEN, "content": start_picture.content_key(bundle, None, data)}
     meta = {"width": 4, "height": 2, "ratio": 1.0, "fullscreen": False, "title": "Information point"}
     assert start_picture.write(cache, key, start_picture.Picture(meta, bytes(range(32))))
-    return {"bundle": bundle, "data": data, "cache": cache}
+    return {"bundle": bundle, "data": data, "cache": cache, "key": key}
 
 
 def read(kept, settings=SETTINGS, screen=SCREEN):
@@ -92,6 +92,25 @@ def test_a_damaged_picture_is_never_shown(kept, damage):
     else:
         key_file.write_bytes(b"\x00not marshal")
     assert read(kept) is None
+
+
+@pytest.mark.parametrize("damage", ["torn", "changed", "missing", "empty"])
+def test_damaged_pixels_under_a_key_for_this_start_are_forgotten_so_a_new_picture_is_kept(
+    kept, damage, caplog
+):
+    """The key is unchanged, so `write` would find the same key and keep the damaged pixels for ever."""
+    key_file, pixel_file = start_picture.files(kept["cache"])
+    damaged = {"torn": bytes(range(28)), "changed": bytes(32), "empty": b""}
+    if damage == "missing":
+        pixel_file.unlink()
+    else:
+        pixel_file.write_bytes(damaged[damage])
+    assert read(kept) is None
+    assert not key_file.exists() and not pixel_file.exists()
+    assert "start-up picture damaged" in caplog.text
+    meta = {"width": 4, "height": 2, "ratio": 1.0, "fullscreen": False, "title": "Information point"}
+    assert start_picture.write(kept["cache"], kept["key"], start_picture.Picture(meta, bytes(range(32))))
+    assert read(kept) is not None
 
 
 def test_the_settings_key_follows_every_file_and_variable_that_decides_the_screen(tmp_path):

@@ -131,8 +131,15 @@ def _content_problems(settings, problems) -> tuple[list, list[str]]:  # noqa: AN
         return [], []
     from kiosk.core.config import Problem
     from kiosk.core.content import updates
+    from kiosk.core.startup import folder_problem, is_plain_bundle
 
-    if (source / "bundle.toml").is_file():
+    unreadable = folder_problem(source)
+    if unreadable:
+        return [], [
+            f"Content: the folder {source} {unreadable}; a kiosk takes no new content until it can be "
+            "read, and keeps running its installed content."
+        ]
+    if is_plain_bundle(source):
         if not settings.allow_unsigned:
             return [
                 Problem(
@@ -149,6 +156,10 @@ def _content_problems(settings, problems) -> tuple[list, list[str]]:  # noqa: AN
 
         try:
             bundle = load_bundle(source)
+        except OSError as exc:  # a file inside the account may not read
+            return [
+                Problem(str(source), None, "content.bundle", f"cannot be read ({exc})", "fix its permissions")
+            ], []
         except BundleError as exc:
             return [
                 Problem(str(source), None, "content.bundle", str(p), "fix the bundle, or point at another")

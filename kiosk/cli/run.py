@@ -32,16 +32,19 @@ def run_kiosk(args: argparse.Namespace, started: float) -> int:
             print("kiosk: already running; brought it to the front", file=sys.stderr)
             return 0
     windowed = args.windowed or args.startup_probe
+    from kiosk.core import logs
+
+    # The log first, so that everything decided below (the picture, the settings, the content) is in
+    # it, not only on a console nobody reads.
+    logs.setup_logging(paths.data_dir(), facts={"config": args.config or "system"})
     # The home screen as first drawn at the last start, if nothing that decides it has changed;
     # only then does the rest of the kiosk load.
     picture = StartPicture.show(sys.argv[1:], args.config, paths.data_dir(), windowed, started)
-    from kiosk.core import logs
     from kiosk.core.site import open_site
     from kiosk.ui.app import KioskApp, site_options
     from kiosk.ui.fonts import register_fonts
 
     register_fonts(app)
-    logs.setup_logging(paths.data_dir(), facts={"config": args.config or "system"})
     site = open_site(
         args.config,
         preview=args.bundle,
@@ -113,7 +116,31 @@ def probe(app, kiosk, started: float, picture) -> None:  # noqa: ANN001
         if reported:  # a second frame can arrive before quit() takes effect
             return
         reported.append(True)
-        print(first_frame_line(started, picture.shown_ms, picture.live_ms), flush=True)
+        shown = {
+            "bundle": {"id": kiosk.bundle.id, "version": kiosk.bundle.version, "name": kiosk.bundle.name}
+        }
+        shown["children_number"] = children_number(kiosk.content)
+        print(first_frame_line(started, picture.shown_ms, picture.live_ms, shown), flush=True)
         app.quit()
 
     picture.firstFrame.connect(first_frame)
+
+
+def children_number(content) -> str | None:  # noqa: ANN001 - the ContentAdapter the screens show
+    """The number a resident worried about a child is given, read from the model the screens show,
+    the way a resident reaches it: the home screen's child choice, then the choice that is not
+    "danger now", to the answer's first contact (None if the content has no such path)."""
+    target = next((c["target"] for c in content.homeChoices if c["icon"] == "child"), "")
+    for _ in range(5):  # questions lead to questions, then to an answer
+        kind, _, name = target.partition(":")
+        if kind == "answer":
+            contacts = content.answer(name)["contacts"]
+            shown = contacts[0]["shownPhone"] if contacts else ""
+            # As read off the screen: without the marks that keep it left to right, spaces as spaces.
+            return shown.replace("\u2066", "").replace("\u2069", "").replace("\u00a0", " ") or None
+        if kind != "question":
+            return None
+        options = content.question(name)["options"]
+        calm = [o for o in options if o["style"] != "urgent"]
+        target = (calm or options)[0]["target"]
+    return None

@@ -1,8 +1,11 @@
 """The kiosk's log: a rotating file in the data directory that IT can read after months unattended.
 
 What goes in: one line when the kiosk starts (version, platform, configuration file) and when it
-stops, each reset (idle, leave quickly) and why, each print failure, configuration and content
-problems, and every error with its traceback.
+stops, each reset (idle, leave quickly) and why, each print failure, each configuration problem,
+each decision about the content (the bundle that runs and why; each package installed or refused,
+each restore or fallback: kiosk.core.startup), and every error with its traceback. The log starts
+before anything else is read, and a file that cannot be written (a full disk) sends the log to the
+console quietly until it can (RotatingFile.handleError).
 
 What never goes in: anything about a resident. No screen, concern, type of abuse or language of
 a session, no text, no PIN digits, nothing a resident typed or chose. A log line carries a time
@@ -14,6 +17,7 @@ keep to this; the tests check the kiosk's own lines.
 from __future__ import annotations
 
 import atexit
+import contextlib
 import logging
 import os
 import sys
@@ -43,14 +47,37 @@ class RotatingFile(logging.FileHandler):
     def __init__(self, path: Path, max_bytes: int, backups: int):
         super().__init__(path, encoding="utf-8")
         self.max_bytes, self.backups = max_bytes, backups
+        self.failing = False  # the file could not be written (the console was told)
+        self.erred = False  # ... this time
+
+    def handleError(self, record: logging.LogRecord) -> None:  # noqa: N802 - logging's name
+        """A file that cannot be written (a full disk, a read-only one): one line on the console
+        saying so, then the log goes on there quietly (not logging's traceback for every line)
+        until the file can be written again."""
+        exc = sys.exc_info()[1]
+        if not isinstance(exc, OSError):
+            super().handleError(record)
+            return
+        if not self.failing:
+            _console(
+                f"kiosk: the log file {self.baseFilename} cannot be written ({exc.strerror or exc}); "
+                "logging to the console until it can"
+            )
+        self.failing = self.erred = True
+        if not _console_logs():
+            _console(self.format(record))
 
     def emit(self, record: logging.LogRecord) -> None:
+        self.erred = False
         try:
             if self.stream is not None and self.stream.tell() + len(self.format(record)) + 1 > self.max_bytes:
                 self._rotate()
         except Exception:  # a log that cannot rotate must not stop the kiosk
             self.handleError(record)
-        super().emit(record)
+        super().emit(record)  # errors go to handleError
+        if self.failing and not self.erred:
+            self.failing = False
+            _console(f"kiosk: the log file {self.baseFilename} can be written again")
 
     def _rotate(self) -> None:
         self.stream.close()
@@ -62,6 +89,20 @@ class RotatingFile(logging.FileHandler):
         for i in range(self.backups - 1, -1, -1):
             if old[i].exists():
                 os.replace(old[i], old[i + 1])
+
+
+def _console(line: str) -> None:
+    with contextlib.suppress(Exception):  # no console (pythonw on Windows): nowhere left to say it
+        sys.stderr.write(line + "\n")
+        sys.stderr.flush()
+
+
+def _console_logs() -> bool:
+    """Whether the root logger already writes every line to the console (`kiosk` sets that up)."""
+    return any(
+        type(h) is logging.StreamHandler and getattr(h, "stream", None) in (sys.stderr, sys.__stderr__)
+        for h in logging.getLogger().handlers
+    )
 
 
 def log_dir(data_dir: Path) -> Path:
@@ -120,7 +161,8 @@ def stop_logging(quiet: bool = False) -> None:
         if not quiet:
             _stopped()
         logging.getLogger().removeHandler(handler)
-        handler.close()
+        with contextlib.suppress(OSError):  # what is left unwritten on a full disk stays so
+            handler.close()
     if "excepthook" in _installed:
         sys.excepthook = _installed.pop("excepthook")  # type: ignore[assignment]
     if "threading" in _installed:

@@ -7,6 +7,7 @@ standard library is enough for the three systems the kiosk runs on, so no platfo
 from __future__ import annotations
 
 import os
+import stat
 import sys
 from collections.abc import Mapping
 from pathlib import Path
@@ -69,6 +70,38 @@ def ensure_dir(path: Path) -> Path:
     """Create `path` (private to the kiosk's account where the system allows) and return it."""
     path.mkdir(mode=0o700, parents=True, exist_ok=True)
     return path
+
+
+class NotAFile(OSError):
+    """What was given as a file is a folder, a named pipe, a device or a socket."""
+
+
+class TooBig(OSError):
+    """A file larger than its reader takes; `size` is its size in bytes."""
+
+    def __init__(self, path: Path, size: int, limit: int):
+        super().__init__(f"{path} is {size} bytes; at most {limit} are read")
+        self.size = size
+
+
+def read_limited(path: Path, limit: int) -> bytes:
+    """The bytes of a plain file of at most `limit` bytes: never more is read, and a named pipe or
+    a device is refused before it is read (opening a pipe to read waits for a writer: a kiosk that
+    does so never starts). Raises OSError, NotAFile or TooBig."""
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+    try:
+        st = os.fstat(fd)
+        if not stat.S_ISREG(st.st_mode):
+            raise NotAFile(f"{path} is not a plain file")
+        if st.st_size > limit:
+            raise TooBig(path, st.st_size, limit)
+        with os.fdopen(fd, "rb", closefd=False) as fh:
+            data = fh.read(limit + 1)
+    finally:
+        os.close(fd)
+    if len(data) > limit:  # grew while it was read
+        raise TooBig(path, len(data), limit)
+    return data
 
 
 def write_atomically(path: Path, data: bytes) -> None:

@@ -58,12 +58,15 @@ def memory_mb(pid: int | str = "self") -> dict[str, float]:
     return {key: round(value, 1) for key, value in found.items()}
 
 
-def first_frame_line(started: float, picture_ms: float | None = None, live_ms: float | None = None) -> str:
+def first_frame_line(
+    started: float, picture_ms: float | None = None, live_ms: float | None = None, shown: dict | None = None
+) -> str:
     """The one JSON line a start-up probe prints when its first frame is on screen: the process's
     age, its peak and proportional memory, and the system clock (for the caller's own timing).
 
     A kiosk that showed its start-up picture first says when (`first_frame_ms`) and when the live
-    home screen followed (`live_frame_ms`); the memory is then the peak up to the live screen."""
+    home screen followed (`live_frame_ms`); the memory is then the peak up to the live screen.
+    `shown` adds what the screen shows (the kiosk: its bundle and the children's number)."""
     import json
 
     age_ms, now = process_age_ms(started), time.monotonic()
@@ -77,5 +80,6 @@ def first_frame_line(started: float, picture_ms: float | None = None, live_ms: f
             "peak_rss_mb": round(peak_kb / 1024, 1),
             "pss_mb": memory_mb().get("pss"),
             "monotonic": now,
+            **(shown or {}),
         }
     )

@@ -160,12 +160,12 @@ def decide_content(
     with content_lock(data_dir, installing=preview is None):
         bundle_dir, notices = content_location(settings, data_dir, preview=preview)
         folder = Path(bundle_dir or builtin_bundle()).resolve()
-        stamp = fingerprint(folder)
-        if known is not None and (known.folder, known.stamp) == (folder, stamp):
+        stamp = _fingerprint(folder)
+        if known is not None and stamp is not None and (known.folder, known.stamp) == (folder, stamp):
             return known
         bundle, problems = load_content(bundle_dir, data_dir / CACHE_FOLDER if cache else None, stamp)
     loaded = Path(bundle.path).resolve()
-    if loaded != folder:  # refused: the built-in bundle runs instead
+    if loaded != folder or stamp is None:  # refused: the built-in bundle runs instead
         folder, stamp = loaded, fingerprint(loaded)
     return Content(bundle, folder, stamp, tuple(notices), tuple(problems))
 
@@ -175,6 +175,16 @@ def enabled_languages(settings: Settings) -> tuple[str, ...]:
     from kiosk.core.config import offered_languages
 
     return offered_languages(tuple(settings.languages), settings.reviewed_only)
+
+
+def _fingerprint(folder: Path) -> tuple | None:
+    """The folder's fingerprint; None for one the account may not read (the loader says why)."""
+    from kiosk.core.content.stamp import fingerprint
+
+    try:
+        return fingerprint(folder)
+    except OSError:
+        return None
 
 
 def site_languages(settings: Settings, bundle: Bundle) -> tuple[tuple[str, ...], str]:

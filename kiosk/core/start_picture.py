@@ -21,6 +21,7 @@ with nobody having touched it. Plain Python (no Qt): the window that shows it is
 
 from __future__ import annotations
 
+import logging
 import marshal
 import mmap
 import os
@@ -32,6 +33,7 @@ from pathlib import Path
 from kiosk.core import paths, resources
 from kiosk.core.content.stamp import file_times, fingerprint, sha256
 
+log = logging.getLogger(__name__)
 FORMAT = 1
 NAME = "start-picture"  # in the kiosk's cache folder: .key (marshal) and .rgb (the pixels)
 CONFIG_FILES = (paths.LAST_GOOD_CONFIG, paths.LOCAL_SETTINGS)  # in the data folder
@@ -40,10 +42,17 @@ ENVIRONMENT = ("HOME", "XDG_STATE_HOME", "LOCALAPPDATA", "LANG", "LC_ALL", "LANG
 MAX_PIXELS = 8192 * 8192
 
 
+MAX_CONFIG_BYTES = 1 << 20  # more than any configuration file the kiosk reads
+
+
 def _digest(path: Path) -> str | None:
+    """A file's SHA-256; None if there is none. One the kiosk would not read (too large, a named
+    pipe, a folder) is not read here either, and decides the settings the same way whatever it holds."""
     try:
-        return sha256(path.read_bytes()).hexdigest()
-    except OSError:
+        return sha256(paths.read_limited(path, MAX_CONFIG_BYTES)).hexdigest()
+    except (paths.TooBig, paths.NotAFile) as exc:
+        return type(exc).__name__
+    except (OSError, ValueError):
         return None
 
 
@@ -130,7 +139,7 @@ def read(cache_dir: Path, data_dir: Path, settings: tuple, screen: tuple) -> Pic
     changed since it was taken (then the kiosk starts as if there had never been one)."""
     key_file, pixel_file = files(cache_dir)
     try:
-        meta = marshal.loads(key_file.read_bytes())
+        meta = marshal.loads(paths.read_limited(key_file, MAX_CONFIG_BYTES))
         if meta["format"] != FORMAT or meta["settings"] != settings or meta["screen"] != screen:
             return None
         bundle_dir, _, ((inbox, _), _) = meta["content"]
@@ -142,15 +151,29 @@ def read(cache_dir: Path, data_dir: Path, settings: tuple, screen: tuple) -> Pic
         windowed, width, height, ratio = screen
         if not windowed and (meta["width"], meta["height"]) != (round(width * ratio), round(height * ratio)):
             return None  # full screen, but not the screen's size: never shown cut off or in a corner
-        pixels = _map(pixel_file)
-        # A check against a torn or damaged file (SHA-256 would take 26 ms of an 80 ms lead): the
-        # file is in the kiosk's own data folder, which only the kiosk's account can write.
-        if len(pixels) != meta["width"] * meta["height"] * 4 or zlib.crc32(pixels) != meta["crc32"]:
-            pixels.close()
-            return None
-        return Picture(meta, pixels)
     except (OSError, ValueError, EOFError, TypeError, KeyError):
         return None
+    # The key is this start's: the pixels must be the ones it was written with. A check against a
+    # torn or damaged file (SHA-256 would take 26 ms of an 80 ms lead): the file is in the kiosk's
+    # own data folder, which only the kiosk's account can write.
+    try:
+        pixels = _map(pixel_file)
+    except (OSError, ValueError) as exc:  # ValueError: an empty file
+        return _damaged(cache_dir, str(exc))
+    if len(pixels) != meta["width"] * meta["height"] * 4 or zlib.crc32(pixels) != meta["crc32"]:
+        pixels.close()
+        return _damaged(cache_dir, "its pixels are not the ones it was kept with")
+    return Picture(meta, pixels)
+
+
+def _damaged(cache_dir: Path, why: str) -> None:
+    """Forget a picture whose pixels are damaged, so that this start keeps a new one (its key is
+    unchanged, so it would otherwise be kept as it is, and never shown again)."""
+    log.warning("start-up picture damaged (%s); not shown, and a new one is kept at this start", why)
+    try:
+        forget(cache_dir)
+    except OSError as exc:
+        log.warning("start-up picture: the damaged one cannot be removed: %s", exc)
 
 
 def _map(path: Path) -> mmap.mmap:
@@ -187,7 +210,7 @@ def write(cache_dir: Path, key: dict, picture: Picture) -> bool:
     }
     encoded = marshal.dumps(meta)
     try:
-        if key_file.read_bytes() == encoded:
+        if paths.read_limited(key_file, len(encoded)) == encoded:
             return False
     except OSError:
         pass
@@ -195,8 +218,11 @@ def write(cache_dir: Path, key: dict, picture: Picture) -> bool:
     key_file.unlink(missing_ok=True)  # never a new key beside old pixels, even for a moment
     for path, data in ((pixel_file, picture.pixels), (key_file, encoded)):  # the key last
         partial = path.with_name(path.name + ".part")
-        partial.write_bytes(data)
-        partial.replace(path)
+        try:
+            partial.write_bytes(data)
+            partial.replace(path)
+        finally:  # a full disk leaves no half-written file behind
+            partial.unlink(missing_ok=True)
     return True
 
 

@@ -8,6 +8,7 @@ call these functions, so a change made on the staff screen does exactly what a r
 from __future__ import annotations
 
 import logging
+import os
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -33,28 +34,84 @@ def content_location(
     bundle folder, which runs only with `allow_unsigned`.
     """
     if preview:
+        _say("source", logging.INFO, f"the bundle folder {preview}, given with --bundle")
         return preview, []
     source = settings.bundle
     if source is None:
+        _say(
+            "source", logging.INFO, "no update folder is configured ([content] bundle); the built-in content"
+        )
         return None, []
     from kiosk.core.content import updates
 
     bundle_settings = update_settings(settings, data_dir)
-    if (source / "bundle.toml").is_file():
+    unreadable = folder_problem(source)
+    if unreadable:  # no new content now; what is installed keeps running
+        outcome = updates.installed(bundle_settings._replace(inbox=None))
+        notice = (
+            f"The update folder {source} {unreadable}: no new content is taken until it can be read "
+            "(a USB stick taken out, a network share not up yet?); the installed content keeps running."
+        )
+        return outcome.bundle_path, _logged([notice, *outcome.messages])
+    if is_plain_bundle(source):
         if settings.allow_unsigned:
-            return source, [
-                f"{source}: an unsigned bundle folder is in use (allow_unsigned = true); "
-                "ship signed packages on a public kiosk"
-            ]
+            return source, _logged(
+                [
+                    f"{source}: an unsigned bundle folder is in use (allow_unsigned = true); "
+                    "ship signed packages on a public kiosk"
+                ]
+            )
         refused = (
             f"{source}: refused: a plain bundle folder is unsigned, so a changed number would go "
             "unnoticed. Point `bundle` at a folder of signed packages (kiosk bundle pack, kiosk bundle "
             "sign), or set allow_unsigned = true in [content] to try content out."
         )
         outcome = updates.installed(bundle_settings._replace(inbox=None))
-        return outcome.bundle_path, [refused, *outcome.messages]
+        return outcome.bundle_path, _logged([refused, *outcome.messages])
     outcome = updates.start_up(bundle_settings)
-    return outcome.bundle_path, list(outcome.messages)
+    return outcome.bundle_path, _logged(list(outcome.messages))
+
+
+def folder_problem(folder: Path) -> str | None:
+    """Why the update folder cannot be read now ("is not there", "cannot be read (Permission
+    denied)"), or None if it can."""
+    try:
+        with os.scandir(folder):
+            return None
+    except FileNotFoundError:
+        return "is not there"
+    except NotADirectoryError:
+        return "is not a folder"
+    except (OSError, ValueError) as exc:
+        return f"cannot be read ({getattr(exc, 'strerror', None) or exc})"
+
+
+def is_plain_bundle(folder: Path) -> bool:
+    """Whether `folder` is a bundle folder itself (holding bundle.toml), not a folder of packages."""
+    try:
+        return (folder / "bundle.toml").is_file()
+    except (OSError, ValueError):
+        return False
+
+
+def _logged(notices: list[str]) -> list[str]:
+    """Each decision about the content, one line each in the log as well as for staff."""
+    _say("news", logging.INFO, *(n for n in notices if n.startswith(_NEWS)))
+    _say("notices", logging.WARNING, *(n for n in notices if not n.startswith(_NEWS)))
+    return notices
+
+
+_NEWS = ("Installed ", "Rolled back ")  # what went as it should; anything else staff should look at
+_said: dict[str, tuple[str, ...]] = {}  # what this process last logged about each topic
+
+
+def _say(topic: str, level: int, *lines: str) -> None:
+    """Log `lines` as `content:` lines, unless they are what this process last said about `topic`:
+    a program that decides its content again every minute says a decision once, not every minute."""
+    if lines and _said.get(topic) != lines:
+        for line in lines:
+            log.log(level, "content: %s", line)
+    _said[topic] = lines
 
 
 def update_settings(settings: Settings, data_dir: Path) -> updates.Settings:
@@ -86,12 +143,21 @@ def load_content(
     problems: list[str] = []
     if bundle_dir is not None:
         try:
-            return load_cached(bundle_dir, cache_dir, stamp), problems
+            return _running(load_cached(bundle_dir, cache_dir, stamp)), problems
         except BundleError as exc:
             problems = [str(p) for p in exc.problems]
             log.error("%s\nUsing the built-in content instead.", exc)
+        except OSError as exc:  # a folder the kiosk's account may not read
+            problems = [f"{bundle_dir}: cannot be read ({exc.strerror or exc})"]
+            log.error("content: %s. Using the built-in content instead.", problems[0])
         stamp = None  # it was the refused folder's
-    return load_cached(builtin_bundle(), cache_dir, stamp), problems
+    return _running(load_cached(builtin_bundle(), cache_dir, stamp), " (built in)"), problems
+
+
+def _running(bundle: Bundle, built_in: str = "") -> Bundle:
+    label = f"{bundle.name} {bundle.version} ({bundle.date.isoformat()}){built_in}"
+    _say("running", logging.INFO, f"running {label} from {bundle.path}")
+    return bundle
 
 
 def languages_offered(

@@ -40,8 +40,10 @@ def default_text(key: Key) -> str:
 def what_it_does(key: Key) -> str:
     """The setting's documentation, then the values it takes, from its rule."""
     rule = key.rule
-    if isinstance(rule, schema.Text):
+    if isinstance(rule, schema.Text | schema.Folder):
         return f"{key.doc} (up to {rule.limit} characters)"
+    if isinstance(rule, schema.PublicKeys):
+        return f"{key.doc} (at most {rule.limit}; base64 or PEM, each checked to be an Ed25519 key)"
     if isinstance(rule, schema.Seconds):
         return f"{key.doc} (more than {rule.low:g}, at most {rule.high:g})"
     if isinstance(rule, schema.Months):

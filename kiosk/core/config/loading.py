@@ -13,7 +13,7 @@ from pathlib import Path
 
 from kiosk.core import paths
 from kiosk.core.config.local import LOCAL, apply_local
-from kiosk.core.config.reading import FileReading, Problem, offered_languages, read_file
+from kiosk.core.config.reading import MAX_FILE_BYTES, FileReading, Problem, offered_languages, read_file
 from kiosk.core.config.report import toml_value
 from kiosk.core.config.schema import BY_DOTTED, Settings
 
@@ -89,35 +89,54 @@ def _with_using(problem: Problem, settings: Settings, origin: dict[str, str]) ->
     return problem._replace(using=f"{toml_value(getattr(settings, key.field))}, {where}")
 
 
-def _last_good_source(last_good: Path) -> str | None:
+HEADER = "# kiosk last good copy of:"
+
+
+def _last_good(last_good: Path) -> tuple[str, str] | None:
+    """(the site file it is a copy of, its text), or None: no copy, or a damaged one (which the
+    next clean load replaces)."""
     try:
-        with open(last_good, encoding="utf-8") as fh:
-            first = fh.readline()
-        return json.loads(first.split(":", 1)[1]) if first.startswith("# kiosk last good copy of:") else None
-    except (OSError, ValueError, IndexError):
+        text = paths.read_limited(last_good, MAX_FILE_BYTES + 4096).decode("utf-8")
+        first = text.partition("\n")[0]
+        if first.startswith(HEADER):
+            source = json.loads(first[len(HEADER) :])
+            if isinstance(source, str):
+                return source, text
+    except FileNotFoundError:
         return None
+    except (OSError, ValueError) as exc:  # ValueError: not UTF-8, or the header is not JSON
+        log.warning("the last good settings %s are damaged and not used (%s)", last_good, exc)
+        return None
+    log.warning("the last good settings %s are damaged and not used (no header)", last_good)
+    return None
+
+
+def _last_good_source(last_good: Path) -> str | None:
+    found = _last_good(last_good)
+    return found[0] if found else None
 
 
 def _remember(file: Path, last_good: Path) -> None:
     try:
-        text = file.read_bytes().decode("utf-8-sig")
-        copy = f"# kiosk last good copy of: {json.dumps(str(file))}\n{text}"
-        if not last_good.exists() or last_good.read_text(encoding="utf-8") != copy:
-            paths.write_atomically(last_good, copy.encode("utf-8"))
+        text = paths.read_limited(file, MAX_FILE_BYTES).decode("utf-8-sig")
+        copy = f"{HEADER} {json.dumps(str(file))}\n{text}".encode()
+        try:
+            same = paths.read_limited(last_good, len(copy)) == copy
+        except OSError:  # none, or not a plain file, or larger: written afresh
+            same = False
+        if not same:
+            paths.write_atomically(last_good, copy)
             log.info("configuration %s loaded cleanly; kept as the last good settings", file)
-    except OSError as exc:
+    except (OSError, ValueError) as exc:
         log.warning("cannot keep the last good settings in %s (%s)", last_good, exc)
 
 
 def _fall_back(values: dict, read: FileReading, last_good: Path, file: Path) -> dict[str, str]:
     """Fill what the file got wrong from the last good copy of the same file; say which."""
-    if _last_good_source(last_good) != str(file):
+    found = _last_good(last_good)
+    if found is None or found[0] != str(file):
         return {}
-    try:
-        text = last_good.read_text(encoding="utf-8")
-    except OSError:
-        return {}
-    good = read_file(file, str(last_good), text).values
+    good = read_file(file, str(last_good), found[1]).values
     filled = {}
     for field in read.bad & good.keys():
         values[field] = good[field]

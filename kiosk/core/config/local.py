@@ -20,6 +20,7 @@ from kiosk.core.config.schema import BY_FIELD
 log = logging.getLogger(__package__)  # log lines name the configuration, not one of its modules
 
 LOCAL = paths.LOCAL_SETTINGS
+MAX_LOCAL_BYTES = 256 * 1024
 
 
 def apply_local(values: dict, site_raw: dict, local: Path, file: Path) -> dict[str, str]:
@@ -108,7 +109,7 @@ def _as_json(value: Any) -> Any:
 
 def _read_local(local: Path) -> dict:
     try:
-        data = json.loads(local.read_text(encoding="utf-8"))
+        data = json.loads(paths.read_limited(local, MAX_LOCAL_BYTES).decode("utf-8"))
     except FileNotFoundError:
         return {}
     except (OSError, ValueError) as exc:

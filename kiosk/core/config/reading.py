@@ -9,6 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any, NamedTuple
 
+from kiosk.core import paths
 from kiosk.core.config import syntax
 from kiosk.core.config.checks import BadValue, check, kind_of
 from kiosk.core.config.schema import BY_DOTTED, BY_FIELD, KEYS, SECTIONS
@@ -52,15 +53,22 @@ def read_file(path: Path, name: str | None = None, text: str | None = None) -> F
     problems: list[Problem] = []
     if text is None:
         try:
-            data = path.read_bytes()
-        except OSError as exc:
-            why = "not found" if isinstance(exc, FileNotFoundError) else f"cannot be read ({exc.strerror})"
+            data = paths.read_limited(path, MAX_FILE_BYTES)
+        except paths.TooBig as exc:
+            why = f"is {exc.size // 1024} KB; a kiosk.toml is a few hundred bytes"
+            problems.append(Problem(file, None, "(file)", why, "check it is the right file"))
+            return FileReading({}, {}, set(BY_FIELD), problems, True)
+        except paths.NotAFile:
+            why, fix = (
+                "is not a plain file (a folder, a named pipe or a device)",
+                "name the kiosk.toml file itself",
+            )
+            problems.append(Problem(file, None, "(file)", why, fix))
+            return FileReading({}, {}, set(BY_FIELD), problems, True)
+        except (OSError, ValueError) as exc:  # ValueError: a NUL in the name
+            why = "not found" if isinstance(exc, FileNotFoundError) else f"cannot be read ({_why(exc)})"
             fix = "check the path and the file's permissions (the kiosk's account must be able to read it)"
             problems.append(Problem(file, None, "(file)", f"the file {why}", fix))
-            return FileReading({}, {}, set(BY_FIELD), problems, True)
-        if len(data) > MAX_FILE_BYTES:
-            why = f"is {len(data) // 1024} KB; a kiosk.toml is a few hundred bytes"
-            problems.append(Problem(file, None, "(file)", why, "check it is the right file"))
             return FileReading({}, {}, set(BY_FIELD), problems, True)
         try:
             text = data.decode("utf-8-sig")
@@ -100,6 +108,10 @@ def read_file(path: Path, name: str | None = None, text: str | None = None) -> F
     _check_languages(file, lines, values, bad, problems)
     problems.sort(key=lambda p: p.line or 0)
     return FileReading(values, raw, bad, problems, broken)
+
+
+def _why(exc: Exception) -> str:
+    return getattr(exc, "strerror", None) or str(exc)
 
 
 def _unknown(file: str, lines: dict[str, int], dotted: str, value: Any) -> Problem:

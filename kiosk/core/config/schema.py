@@ -64,11 +64,16 @@ class PinHash:
 
 
 class Folder:
-    """A folder that exists, relative to the site file's folder; "" for none."""
+    """A folder's path, relative to the site file's folder; "" for none. Whether the folder is
+    there is not checked: that is for each start (a USB stick may be out for a while)."""
+
+    limit = 1024  # characters
 
 
 class PublicKeys:
-    """A list of public keys in quotes, as `kiosk bundle keygen` prints them."""
+    """A list of Ed25519 public keys in quotes, as `kiosk bundle keygen` prints them."""
+
+    limit = 20  # keys
 
 
 Rule = Text | Flag | Seconds | Months | OneOf | Language | Languages | PinHash | Folder | PublicKeys
@@ -261,7 +266,9 @@ KEYS = (
         default=None,
         doc="where content comes from: a folder of signed packages (`*.kbundle`, e.g. a network share or"
         ' USB stick), or a plain bundle folder (only with `allow_unsigned`); `""` is the built-in content;'
-        " relative to this file's folder",
+        " relative to this file's folder. A folder that is not there or cannot be read at a start (a"
+        " USB stick taken out, a share not up yet) means no new content then: the installed content keeps"
+        " running",
     ),
     Key(
         "content",

@@ -11,6 +11,7 @@ import re
 import tomllib
 
 MAX_SYNTAX_ERRORS = 50  # each costs a parse of the file; a kiosk must start promptly whatever it says
+NOT_READ = "Too large to read"
 TOO_MANY = "too many lines do not read: this one and the rest of the file are left out"
 
 _AT = re.compile(r" \(at (?:line (\d+), column \d+|end of document)\)$")
@@ -40,6 +41,7 @@ _SYNTAX_HELP = (
     ("Illegal character", "a text in quotes is not closed", "end it with the same quote, on its line"),
     ("Unclosed array", "a list is not closed", "end it with ]"),
     ("Expected ']'", "a section header is not closed", "write it as [section]"),
+    (NOT_READ, "the value is far too large for a setting", "write a plain value of a few characters"),
     ("Invalid statement", "this line is not a setting", "write key = value, [section], or a # comment"),
 )
 
@@ -62,7 +64,7 @@ def parse(text: str) -> tuple[dict, list[tuple[int, str]]]:
     start = 1
     for _ in range(MAX_SYNTAX_ERRORS):
         try:
-            return tomllib.loads("\n".join(lines)), errors
+            return _loads("\n".join(lines)), errors
         except tomllib.TOMLDecodeError as exc:
             message = str(exc)
             found = _AT.search(message)
@@ -81,7 +83,7 @@ def parse(text: str) -> tuple[dict, list[tuple[int, str]]]:
                     break
                 lines[i] = ""
     errors.append((start, TOO_MANY))
-    return tomllib.loads("\n".join(lines[: start - 1])), errors
+    return _loads("\n".join(lines[: start - 1])), errors
 
 
 def _opens(line: str) -> bool:
@@ -95,9 +97,24 @@ def _opens(line: str) -> bool:
     )
 
 
+def _loads(text: str) -> dict:
+    """tomllib.loads, with the two values TOML allows that Python will not read given as syntax
+    errors without a line (the statement is then found by reading ever shorter beginnings): an
+    integer of more than 4300 digits (ValueError) and lists or tables nested some thousand deep
+    (RecursionError)."""
+    try:
+        return tomllib.loads(text)
+    except tomllib.TOMLDecodeError:
+        raise
+    except ValueError:
+        raise tomllib.TOMLDecodeError(f"{NOT_READ}: a number of more than 4300 digits") from None
+    except RecursionError:
+        raise tomllib.TOMLDecodeError(f"{NOT_READ}: lists or tables nested too deep") from None
+
+
 def _reads(lines: list[str]) -> bool:
     try:
-        tomllib.loads("\n".join(lines))
+        _loads("\n".join(lines))
     except tomllib.TOMLDecodeError:
         return False
     return True

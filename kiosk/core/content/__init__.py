@@ -13,6 +13,8 @@ one line do not import each other), checked by import-linter (pyproject.toml):
     check                              `kiosk bundle check`, one module per thing checked
     pack | scaffold                    one package file per version; `kiosk bundle new`
     signing                            Ed25519 signatures on packages
+    store                              the installed bundles in the data folder: state.json, and
+                                       what an install cut short leaves, put right at each start
     updates | extract                  taking packages from the update folder; the Babel extractor
 
 kiosk.core.i18n uses only `text` from here, so the running kiosk's catalogs never pull in the check.

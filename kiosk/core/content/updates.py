@@ -8,33 +8,35 @@ directory under a versioned name, keeping the one before it for rollback:
     <data dir>/bundles/<id>-<version>-<hash>/          the unpacked bundle the kiosk reads
     <data dir>/bundles/<id>-<version>-<hash>.kbundle   the signed package it came from
 
-A refused package never replaces a good bundle: the kiosk keeps what it had (or the built-in
-bundle) and says why in the messages for staff. The folder is only ever read, never written.
-Every start-up checks the installed bundle against its signed package again, so a file changed
-on the kiosk's own disk is noticed and restored.
+(kiosk.core.content.store keeps that folder.) A refused package never replaces a good bundle: the
+kiosk keeps what it had (or the built-in bundle) and says why in the messages for staff. The update
+folder is only ever read, never written. Every start-up checks the installed bundle against its
+signed package again, so a file changed on the kiosk's own disk is noticed and restored.
 """
 
 from __future__ import annotations
 
 import hashlib
-import json
 import os
-import re
 from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
 from typing import NamedTuple
 
 from kiosk.core import paths
+from kiosk.core.content import store
 from kiosk.core.content.pack import MAX_PACKAGE_BYTES, SUFFIX, Manifest
 from kiosk.core.content.problems import BundleError
+from kiosk.core.content.store import BUILT_IN, BUNDLES, INCOMING, INSTALLED_NAME, STATE  # noqa: F401
+from kiosk.core.content.store import disk as _disk
+from kiosk.core.content.store import load_manifest as _load_manifest
+from kiosk.core.content.store import prune as _prune
+from kiosk.core.content.store import read_state as _read_state
+from kiosk.core.content.store import remove as _remove
+from kiosk.core.content.store import version_key as _version_key
+from kiosk.core.content.store import write_state as _write_state
 
-BUNDLES = paths.INSTALLED_BUNDLES
-STATE = "state.json"
-INCOMING = ".incoming-"
 MAX_CANDIDATES = 20
-INSTALLED_NAME = re.compile(r"[a-z][a-z0-9_-]*-[0-9A-Za-z._-]+-[0-9a-f]{8}")
-BUILT_IN = "the built-in bundle"
 
 
 class Settings(NamedTuple):
@@ -70,8 +72,10 @@ def pick_up(settings: Settings, *, today: date | None = None, asked: bool = True
     `asked` is True when staff pressed "check for updates": they are then also told when there is
     nothing new. Runs in well under a second for a typical bundle; call it off the UI thread.
     """
-    root = _root(settings)
     messages: list[str] = []
+    root = _root(settings, messages)
+    if root is None:
+        return _outcome(None, messages)
     current = _running(settings, root, messages)
     running_label = current.manifest.label if current else BUILT_IN
     if settings.inbox is None:
@@ -104,22 +108,25 @@ def pick_up(settings: Settings, *, today: date | None = None, asked: bool = True
 
 def installed(settings: Settings) -> Outcome:
     """The installed bundle after checking it against its signed package; no folder is read."""
-    root = _root(settings)
     messages: list[str] = []
-    return _outcome(_running(settings, root, messages), messages)
+    root = _root(settings, messages)
+    return _outcome(_running(settings, root, messages) if root else None, messages)
 
 
 def rollback(settings: Settings) -> Outcome:
     """Go back to the previous bundle (or the built-in one); the package left is not installed again."""
-    root = _root(settings)
-    state = _read_state(root)
     messages: list[str] = []
+    root = _root(settings, messages)
+    if root is None:
+        return _outcome(None, messages)
+    state = _read_state(root)
     if not state.get("current"):
         return Outcome(None, (f"Nothing to roll back: the kiosk runs {BUILT_IN}.",))
     try:
         current_label = _load_manifest(root / f"{state['current']}{SUFFIX}").label
     except (OSError, BundleError):
         current_label = str(state["current"])
+    state_before = state.get("current")
     previous = _verified(settings, root, state.get("previous"), messages)
     held = [*state.get("held_back", []), state.get("current_sha256")]
     state.update(
@@ -129,7 +136,11 @@ def rollback(settings: Settings) -> Outcome:
         previous=None,
         previous_sha256=None,
     )
-    _write_state(root, state)
+    try:
+        _write_state(root, state)
+    except OSError as exc:
+        messages.append(f"Could not roll back from {current_label}: {_disk(exc)} Still running it.")
+        return _outcome(_verified(settings, root, state_before, messages), messages)
     messages.append(
         f"Rolled back from {current_label} to {previous.manifest.label if previous else BUILT_IN}."
     )
@@ -139,33 +150,12 @@ def rollback(settings: Settings) -> Outcome:
 # --- the installed bundles --------------------------------------------------------------------
 
 
-def _root(settings: Settings) -> Path:
-    root = Path(settings.data_dir) / BUNDLES
-    root.mkdir(mode=0o700, parents=True, exist_ok=True)
-    for leftover in root.glob(f"{INCOMING}*"):  # from an install cut short by a power cut
-        _remove(leftover)
-    return root
+def _root(settings: Settings, messages: list[str]) -> Path | None:
+    return store.open_store(settings.data_dir, messages)
 
 
 def _outcome(current: _Installed | None, messages: list[str]) -> Outcome:
     return Outcome(current.path if current else None, tuple(messages))
-
-
-def _read_state(root: Path) -> dict:
-    try:
-        state = json.loads((root / STATE).read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return {}
-    return state if isinstance(state, dict) else {}
-
-
-def _write_state(root: Path, state: dict) -> None:
-    tmp = root / f".{STATE}.tmp"
-    with open(tmp, "w", encoding="utf-8") as fh:
-        json.dump(state, fh, indent=1, sort_keys=True)
-        fh.flush()
-        os.fsync(fh.fileno())
-    os.replace(tmp, root / STATE)
 
 
 def _running(settings: Settings, root: Path, messages: list[str]) -> _Installed | None:
@@ -183,7 +173,10 @@ def _running(settings: Settings, root: Path, messages: list[str]) -> _Installed 
     else:
         messages.append(f"Running {BUILT_IN} instead.")
         state.update(current=None, current_sha256=None, previous=None, previous_sha256=None)
-    _write_state(root, state)
+    try:
+        _write_state(root, state)
+    except OSError as exc:  # the same choice is made again at the next start
+        messages.append(f"This could not be kept in {root / STATE} ({_disk(exc)}).")
     return previous
 
 
@@ -203,7 +196,10 @@ def _verified(settings: Settings, root: Path, name: object, messages: list[str])
     except (OSError, BundleError) as exc:
         messages.append(f"The installed bundle {name} was refused: {_reason(exc)}")
         return None
-    changed = pack.verify_folder(folder, manifest)
+    try:
+        changed = pack.verify_folder(folder, manifest)
+    except OSError as exc:  # a folder the kiosk's account may no longer read: restored like a changed one
+        changed = [f"{name} cannot be read ({exc.strerror or exc})"]
     if changed:
         import tempfile
 
@@ -223,12 +219,6 @@ def _verified(settings: Settings, root: Path, name: object, messages: list[str])
             "they were restored from the signed package."
         )
     return _Installed(name, folder, manifest, hashlib.sha256(data).hexdigest())
-
-
-def _load_manifest(package: Path) -> Manifest:
-    from kiosk.core.content import pack, signing
-
-    return pack.read_manifest(signing.split(_read_bounded(package))[0])
 
 
 # --- new packages ----------------------------------------------------------------------------
@@ -307,13 +297,25 @@ def _install(
     from kiosk.core.content.check import errors
 
     name = f"{manifest.id}-{manifest.version}-{digest[:8]}"
-    tmp = Path(tempfile.mkdtemp(prefix=INCOMING, dir=root))
+    try:
+        tmp = Path(tempfile.mkdtemp(prefix=INCOMING, dir=root))
+    except OSError as exc:
+        messages.append(
+            f"Could not install {path.name}: {_disk(exc, 'unpacking it')} Still running {running}."
+        )
+        return None
     tmp.rmdir()
     try:
         findings = _unpack_checked(settings, signed, path, tmp, today)
-    except (OSError, BundleError) as exc:
+    except BundleError as exc:
         _remove(tmp)
         messages.append(f"Refused {path.name}: {_reason(exc)} Still running {running}.")
+        return None
+    except OSError as exc:  # the kiosk's own disk, not the package
+        _remove(tmp)
+        messages.append(
+            f"Could not install {path.name}: {_disk(exc, 'unpacking it')} Still running {running}."
+        )
         return None
     problems = errors(findings)
     if problems:
@@ -326,27 +328,26 @@ def _install(
         return None
     state = _read_state(root)
     folder, package = root / name, root / f"{name}{SUFFIX}"
+    step = "putting the bundle in place"
     try:
         _remove(folder)
         os.replace(tmp, folder)
         # The package as received, signature and all, so every start-up can check the folder again.
-        with open(root / f".{name}.tmp", "wb") as fh:
-            fh.write(signed)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(root / f".{name}.tmp", package)
-    except OSError as exc:  # a full or read-only disk: keep what runs now
-        for leftover in (tmp, folder, package, root / f".{name}.tmp"):
+        step = "keeping its package"
+        paths.write_atomically(package, signed)
+        step = f"recording it in {STATE}"
+        state.update(
+            previous=state.get("current"),
+            previous_sha256=state.get("current_sha256"),
+            current=name,
+            current_sha256=digest,
+        )
+        _write_state(root, state)  # the moment the new bundle is installed
+    except OSError as exc:  # a full or read-only disk: keep what runs now, and nothing half made
+        for leftover in (tmp, folder, package):
             _remove(leftover)
-        messages.append(f"Could not install {path.name}: {exc}. Still running {running}.")
+        messages.append(f"Could not install {path.name}: {_disk(exc, step)} Still running {running}.")
         return None
-    state.update(
-        previous=state.get("current"),
-        previous_sha256=state.get("current_sha256"),
-        current=name,
-        current_sha256=digest,
-    )
-    _write_state(root, state)
     _prune(root, {k for k in (name, state["previous"]) if k})
     warnings = [f for f in findings if not f.is_error]
     messages.append(
@@ -403,32 +404,12 @@ def survey(settings: Settings, today: date | None = None) -> tuple[list[Verdict]
     return verdicts, max(passing, key=lambda v: v.date_version, default=None), messages
 
 
-def _prune(root: Path, keep: set[str]) -> None:
-    for entry in root.iterdir():
-        stem = entry.name[: -len(SUFFIX)] if entry.name.endswith(SUFFIX) else entry.name
-        if INSTALLED_NAME.fullmatch(stem) and stem not in keep:
-            _remove(entry)
-
-
-def _remove(path: Path) -> None:
-    if path.is_symlink() or path.is_file():
-        path.unlink(missing_ok=True)
-    elif path.is_dir():
-        import shutil
-
-        shutil.rmtree(path, ignore_errors=True)
-
-
 def _read_bounded(path: Path) -> bytes:
     with open(path, "rb") as fh:
         data = fh.read(MAX_PACKAGE_BYTES + 1)
     if len(data) > MAX_PACKAGE_BYTES:
         raise OSError(f"{path.name} is larger than {MAX_PACKAGE_BYTES} bytes")
     return data
-
-
-def _version_key(version: str) -> tuple:
-    return tuple((0, int(p), "") if p.isdigit() else (1, 0, p) for p in re.split(r"[._-]", version))
 
 
 def _reason(exc: BaseException) -> str:

@@ -56,7 +56,12 @@ class ContentUpdates(StaffScreen):
         running = f"Running {b.name} {b.version} ({b.date.isoformat()})." if b is not None else ""
         settings = self._update_settings()
         if not isinstance(settings, str):
-            where = f"Update folder: {settings.inbox}"
+            from kiosk.core.startup import folder_problem
+
+            unreadable = folder_problem(settings.inbox)
+            where = f"Update folder: {settings.inbox}" + (
+                f" ({unreadable} now: no new content until it can be read)" if unreadable else ""
+            )
         elif settings.startswith("No update folder"):
             where = "No update folder is configured."
         else:
@@ -64,7 +69,7 @@ class ContentUpdates(StaffScreen):
         self._summary = f"{running}\n{where}".strip()
 
     def _update_settings(self):  # noqa: ANN202 - an updates.Settings, or why there is none
-        from kiosk.core.startup import update_settings
+        from kiosk.core.startup import is_plain_bundle, update_settings
 
         settings = self.staff.configured()
         source = settings.bundle
@@ -73,7 +78,7 @@ class ContentUpdates(StaffScreen):
                 "No update folder is configured, so there is nothing to check. IT sets one as "
                 "[content] bundle in the site file (docs/bundles.md)."
             )
-        if (source / "bundle.toml").is_file():
+        if is_plain_bundle(source):
             return (
                 f"The site file names the plain bundle folder {source}, not a folder of signed "
                 "packages, so there is nothing to check."
