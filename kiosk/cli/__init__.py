@@ -127,9 +127,12 @@ def build_parser(commands: bool = True) -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None) -> int:
     started = time.perf_counter()
     args = parse(argv)
-    # The kiosk logs what it decides (also to kiosk.log); a command says only what went wrong.
-    level = logging.INFO if args.command is None else logging.WARNING
-    logging.basicConfig(level=level, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    # The kiosk logs what it decides (also to kiosk.log); a command says only what went wrong, in
+    # the same "kiosk: ..." lines as its other messages.
+    if args.command is None:
+        logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    else:
+        logging.basicConfig(level=logging.WARNING, format="kiosk: %(message)s")
     if args.command == "screenshots":
         return _screenshots(args)
     if args.command == "languages":

@@ -266,8 +266,9 @@ def _release(fh) -> None:  # noqa: ANN001
 
 
 def describe(site: Site) -> list[str]:
-    """What a command tells the person running it about the site, one line each (stderr)."""
-    lines = [f"content: {site.content.label} from {site.content.folder}"]
-    lines += [f"content: {n}" for n in site.content.notices]
-    lines += [f"content: {p}" for p in site.content.problems]
-    return lines
+    """What a command tells the person running it about the content, one line each (stderr): what
+    it runs, and a package it installed. Warnings and refusals reach them through the log."""
+    from kiosk.core.startup import NEWS
+
+    news = [f"content: {n}" for n in site.content.notices if n.startswith(NEWS)]
+    return [f"content: {site.content.label} from {site.content.folder}", *news]

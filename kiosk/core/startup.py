@@ -96,12 +96,12 @@ def is_plain_bundle(folder: Path) -> bool:
 
 def _logged(notices: list[str]) -> list[str]:
     """Each decision about the content, one line each in the log as well as for staff."""
-    _say("news", logging.INFO, *(n for n in notices if n.startswith(_NEWS)))
-    _say("notices", logging.WARNING, *(n for n in notices if not n.startswith(_NEWS)))
+    _say("news", logging.INFO, *(n for n in notices if n.startswith(NEWS)))
+    _say("notices", logging.WARNING, *(n for n in notices if not n.startswith(NEWS)))
     return notices
 
 
-_NEWS = ("Installed ", "Rolled back ")  # what went as it should; anything else staff should look at
+NEWS = ("Installed ", "Rolled back ")  # what went as it should; anything else staff should look at
 _said: dict[str, tuple[str, ...]] = {}  # what this process last logged about each topic
 
 
