@@ -121,6 +121,9 @@ class KioskApp(QObject):
         for watcher in (*watchers, *(() if options.windowed else (self.lockdown,))):
             self.window.installEventFilter(watcher)
         self.window.frameSwapped.connect(self._first_frame)
+        # Active from the start, also on a bare X server with no window manager (xinit): a screen
+        # reader ignores what happens in a window that is not active.
+        self.window.requestActivate()
         self.idle.start()
         if self.session.language != SOURCE_LANGUAGE:
             self.apply_language()

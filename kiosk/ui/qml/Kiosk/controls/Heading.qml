@@ -17,6 +17,8 @@ Text {
     horizontalAlignment: Text.AlignLeft
     activeFocusOnTab: level > 1
     Accessible.role: Accessible.Heading
+    // It can take the focus: Orca's Qt script speaks a focus change only on a "focusable" object.
+    Accessible.focusable: true
     Accessible.name: Reading.clean(text)
     Accessible.ignored: !visible || !text
     FocusRing { radius: 4 }
