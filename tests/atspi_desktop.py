@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import signal
 import subprocess
@@ -25,6 +26,12 @@ TOOLS = {
     BUS_LAUNCHER: "at-spi2-core",
     SYSTEM_PYTHON: "python3",
 }
+
+
+def missing_orca() -> list[str]:
+    """The Debian packages this machine lacks to run Orca with a silent speech server."""
+    tools = {"orca": "orca", "speech-dispatcher": "speech-dispatcher speech-dispatcher-espeak-ng"}
+    return [package for tool, package in tools.items() if not shutil.which(tool)]
 
 
 def missing_tools() -> list[str]:
@@ -123,6 +130,43 @@ def kiosk(env: dict, log: Path, *args: str) -> Iterator[subprocess.Popen]:
             yield process
         finally:
             _stop(process)
+
+
+@contextmanager
+def orca(env: dict, folder: Path) -> Iterator[Path]:
+    """Orca, the GNOME screen reader, on this desktop, speaking through a speech-dispatcher of its
+    own whose sound goes to libao's null driver. Yields Orca's debug log, complete once the block
+    ends: each utterance Orca hands the synthesiser is a "SPEECH OUTPUT: '...'" line in it."""
+    config = folder / "config" / "speech-dispatcher"
+    config.mkdir(parents=True, exist_ok=True)
+    (config / "speechd.conf").write_text('AudioOutputMethod "libao"\n')
+    (folder / ".libao").write_text("default_driver=null\n")
+    log = folder / "orca.debug"
+    process = subprocess.Popen(
+        ["orca", "--debug-file", str(log)],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        env=env,
+        start_new_session=True,
+    )
+    try:
+        yield log
+    finally:
+        process.send_signal(signal.SIGINT)  # Orca's own way out: it writes the rest of its log
+        try:
+            process.wait(10)
+        except subprocess.TimeoutExpired:
+            _stop(process)
+        # The speech server Orca started runs on in a session of its own; it wrote its id here.
+        for pid_file in (folder / "speech-dispatcher" / "pid").glob("*.pid"):
+            with suppress(ValueError, ProcessLookupError):
+                os.kill(int(pid_file.read_text().strip()), signal.SIGTERM)
+
+
+def spoken(log: Path) -> list[str]:
+    """What Orca handed the synthesiser, in order."""
+    text = log.read_text(errors="replace") if log.exists() else ""
+    return re.findall(r"SPEECH OUTPUT: '(.*)' ?\{'", text)
 
 
 def walk(env: dict, journey: list[dict], folder: Path, timeout: float = 50) -> list[dict]:

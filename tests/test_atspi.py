@@ -10,6 +10,7 @@ missing tool fails the test instead of skipping it.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import re
@@ -22,10 +23,12 @@ from tests import atspi_desktop
 
 WIDTH, HEIGHT = 1366, 768
 MISSING = atspi_desktop.missing_tools()
+CI = os.environ.get("CI") == "true"
 pytestmark = pytest.mark.skipif(
-    bool(MISSING) and os.environ.get("CI") != "true",
+    bool(MISSING) and not CI,
     reason=f"needs {' '.join(MISSING)} (apt-get install xvfb dbus-daemon at-spi2-core python3-pyatspi)",
 )
+NO_ORCA = atspi_desktop.missing_orca()
 CONTROLS = {"push button", "check box", "toggle button", "radio button", "link", "menu item", "combo box"}
 NUMBER = "01942 828300"
 URDU = "اردو"
@@ -50,11 +53,18 @@ def walked(bundle, tmp_path_factory):
     with (
         atspi_desktop.desktop(folder, WIDTH, HEIGHT) as env,
         atspi_desktop.kiosk(env, log, "--windowed", "--size", f"{WIDTH}x{HEIGHT}") as process,
+        contextlib.ExitStack() as stack,
     ):
+        speech = None
+        if not NO_ORCA:  # Orca listens to the same walk and says what a blind resident hears
+            speech = stack.enter_context(atspi_desktop.orca(env, folder))
+            env = {**env, "ATSPI_WAIT_FOR_ORCA": "1"}
         try:
             records = atspi_desktop.walk(env, journey, folder)
         finally:
             atspi_desktop.check_running(process, log)
+    if speech is not None:
+        records.append({"step": "orca", "spoken": atspi_desktop.spoken(speech)})
     if os.environ.get("KIOSK_ATSPI_RECORD"):  # for a person reading what the client got
         Path(os.environ["KIOSK_ATSPI_RECORD"]).write_text(json.dumps(records, indent=1, ensure_ascii=False))
     return {record["step"]: record for record in records}
@@ -188,3 +198,39 @@ def test_easy_read_exposes_each_line_once_and_no_pictures(walked):
     assert not [n for n in record["nodes"] if n["role"] == "image"]
     cycle = [s["focus"]["name"] for s in record["cycle"] if s["focus"]]
     assert any(NUMBER in name for name in cycle), cycle
+
+
+needs_orca = pytest.mark.skipif(
+    bool(NO_ORCA) and not CI, reason=f"needs {' '.join(NO_ORCA)} (apt-get install orca)"
+)
+
+
+def said_after(spoken: list[str], control: str, key: str = "return") -> list[str]:
+    """What Orca said after `key` was pressed on the control it had announced as `control`."""
+    for i, utterance in enumerate(spoken):
+        if utterance.startswith(control):
+            rest = spoken[i + 1 :]
+            keys = [j for j, said in enumerate(rest) if said.strip() == key]
+            if keys and all(not said.startswith(control) for said in rest[: keys[0]]):
+                return [said for said in rest[keys[0] + 1 :][:3] if said.strip() != "tab"]
+    raise AssertionError(f"Orca never announced {control!r} and then {key!r}: {spoken}")
+
+
+@needs_orca
+def test_orca_announces_the_new_screens_heading_after_enter(walked, bundle):
+    assert not NO_ORCA, f"the Orca test needs: {' '.join(NO_ORCA)}"
+    spoken = walked["orca"]["spoken"]
+    title = bundle.questions["child"].title
+    assert said_after(spoken, "I'm worried about a child")[0] == f"{title} heading."
+    answer = bundle.answers["child"].heading
+    assert said_after(spoken, "No, but I am worried")[0] == f"{answer} heading."
+    assert f"Wigan Children's Social Care, {NUMBER} label." in spoken
+
+
+@needs_orca
+def test_orca_announces_the_picker_as_a_dialog_and_comes_back_to_language(walked):
+    spoken = walked["orca"]["spoken"]
+    opened = said_after(spoken, "Language: English")[:2]
+    assert opened == ["Choose your language dialog", "English push button."]
+    assert said_after(spoken, URDU)[0].startswith("زبان: اردو push button")
+    assert said_after(spoken, "اردو push button", key="escape")[0].startswith("زبان: اردو push button")
