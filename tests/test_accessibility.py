@@ -151,4 +151,19 @@ def test_the_focus_ring_shows_for_keys_not_for_touch(make_kiosk):
     assert _ring(r.window.activeFocusItem())
     r.press_key(Qt.Key.Key_Escape)
     assert not r.has("languagePicker")
-    assert r.window.activeFocusItem().objectName() == "language", "the focus goes back to Language"
+    # The focus goes back to Language.
+    r.qtbot.waitUntil(lambda: r.window.activeFocusItem().objectName() == "language", timeout=1000)
+
+
+def test_the_idle_warning_takes_the_focus_hides_the_screen_and_gives_the_focus_back(make_kiosk):
+    r = make_kiosk()
+    r.tap("go:question:child")
+    r.press_key(Qt.Key.Key_Tab)
+    before = r.window.activeFocusItem()
+    r.kiosk.idle._start_warning()
+    r.settle()
+    assert r.window.activeFocusItem().objectName() == "stillHere", "a screen reader lands on the way on"
+    assert not r.has("go:answer:child"), "what the warning covers is out of sight, Tab and the tree"
+    r.press_key(Qt.Key.Key_Return)
+    assert not r.has("idleWarning")
+    r.qtbot.waitUntil(lambda: r.window.activeFocusItem() == before, timeout=1000)

@@ -79,8 +79,8 @@ Window {
         else focusScreen()
     }
     function languagePickerClosed() {
+        focusOnScreen = accessBar.item.languageButton  // the new one, if the bars were rebuilt
         pickingLanguage = false
-        accessBar.item.focusLanguage()
     }
 
     onFrameSwapped: if (!preload.done && !preload.running) preload.start()
@@ -119,11 +119,20 @@ Window {
     // While a dialog is open, what it covers is out of sight, out of the Tab order and out of a
     // screen reader's tree, as under a platform's modal dialog.
     readonly property bool covered: pickingLanguage || idleWarning.active
-    property Item focusBeforeCover: null
-    // When the dialog closes, the focus goes back where it was (if that is still on screen).
-    onCoveredChanged: {
-        if (covered) focusBeforeCover = activeFocusItem
-        else if (focusBeforeCover && focusBeforeCover.visible) focusBeforeCover.forceActiveFocus()
+    // Where the focus was on the screen itself, so that it goes back there when a dialog closes
+    // (once the dialog has gone: closed from one of its own keys, it is torn down after this).
+    property Item focusOnScreen: null
+    onActiveFocusItemChanged: {
+        for (let item = activeFocusItem; item; item = item.parent) {
+            if (item === page || item === topBar || item === accessBar) {
+                focusOnScreen = activeFocusItem
+                return
+            }
+        }
+    }
+    onCoveredChanged: if (!covered) Qt.callLater(focusBack)
+    function focusBack() {
+        if (!covered && focusOnScreen && focusOnScreen.visible) focusOnScreen.forceActiveFocus()
     }
 
     Loader {

@@ -7,7 +7,7 @@ import Kiosk.Backend
 Rectangle {
     id: bar
     signal languageRequested()
-    function focusLanguage() { language.forceActiveFocus(Qt.OtherFocusReason) }
+    readonly property Item languageButton: language
     implicitHeight: notice.height + flow.implicitHeight + 2 * 12
     color: Theme.surface
 
