@@ -42,14 +42,16 @@ def on_focus(event) -> None:  # noqa: ANN001
             focus_events.append({"role": "?", "name": "?"})
 
 
-def application(name: str = APP_NAME):
-    for _ in range(150):
+def application(name: str = APP_NAME, tries: int = 150):
+    for _ in range(tries):
         desktop = pyatspi.Registry.getDesktop(0)
         for app in desktop:
             if app is not None and app.name == name and (app.childCount or name != APP_NAME):
                 return app
         time.sleep(0.1)
-    raise SystemExit(f"{name} never appeared on the AT-SPI bus")
+    if name == APP_NAME:
+        raise SystemExit(f"{name} never appeared on the AT-SPI bus")
+    return None
 
 
 def actions(acc) -> list[str]:  # noqa: ANN001
@@ -160,8 +162,8 @@ def main() -> None:
         journey = json.load(steps)
     pyatspi.Registry.registerEventListener(on_focus, "object:state-changed:focused")
     app = application()
-    if os.environ.get("ATSPI_WAIT_FOR_ORCA"):
-        application("orca")  # Orca's own window-less app: it listens from then on
+    if os.environ.get("ATSPI_WAIT_FOR_ORCA"):  # Orca's own window-less app: it listens from then on
+        print(json.dumps({"step": "orca-started", "ok": application("orca", 100) is not None}), flush=True)
     pump(SETTLE_S)
     print(json.dumps(snapshot(app, "start")), flush=True)
     for step in journey:

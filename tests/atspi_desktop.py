@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import os
+import random
 import re
 import shutil
 import signal
@@ -55,22 +56,35 @@ def _stop(process: subprocess.Popen) -> None:
             process.wait(5)
 
 
+def _xvfb(width: int, height: int) -> tuple[subprocess.Popen, str]:
+    """An X server on a display of its own: a high, random number (other tests and people on this
+    machine use the low ones), another if that one is taken; ready once it says its number."""
+    for _ in range(10):
+        number = random.randint(200, 899)
+        read, write = os.pipe()
+        xvfb = subprocess.Popen(
+            ["Xvfb", f":{number}", "-displayfd", str(write), "-screen", "0", f"{width}x{height}x24"]
+            + ["-nolisten", "tcp"],
+            pass_fds=(write,),
+            stderr=subprocess.DEVNULL,
+            start_new_session=True,
+        )
+        os.close(write)
+        with os.fdopen(read) as pipe:
+            said = pipe.readline().strip()  # empty if it gave up (the display was taken)
+        if said == str(number) and xvfb.poll() is None:
+            return xvfb, f":{number}"
+        _stop(xvfb)
+    raise AssertionError("Xvfb found no free display")
+
+
 @contextmanager
 def desktop(folder: Path, width: int, height: int) -> Iterator[dict]:
     """Xvfb, a session bus and the AT-SPI bus; yields the environment a client and an app need."""
     started: list[subprocess.Popen] = []
     try:
-        read, write = os.pipe()
-        xvfb = subprocess.Popen(
-            ["Xvfb", "-displayfd", str(write), "-screen", "0", f"{width}x{height}x24", "-nolisten", "tcp"],
-            pass_fds=(write,),
-            stderr=subprocess.DEVNULL,
-            start_new_session=True,
-        )
+        xvfb, display = _xvfb(width, height)
         started.append(xvfb)
-        os.close(write)
-        with os.fdopen(read) as pipe:
-            display = ":" + pipe.readline().strip()
         env = {
             "PATH": os.environ.get("PATH", "/usr/bin:/bin"),
             "HOME": str(folder),
@@ -142,13 +156,14 @@ def orca(env: dict, folder: Path) -> Iterator[Path]:
     (config / "speechd.conf").write_text('AudioOutputMethod "libao"\n')
     (folder / ".libao").write_text("default_driver=null\n")
     log = folder / "orca.debug"
-    process = subprocess.Popen(
-        ["orca", "--debug-file", str(log)],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-        env=env,
-        start_new_session=True,
-    )
+    with (folder / "orca.out").open("w") as output:
+        process = subprocess.Popen(
+            ["orca", "--debug-file", str(log)],
+            stdout=output,
+            stderr=subprocess.STDOUT,
+            env=env,
+            start_new_session=True,
+        )
     try:
         yield log
     finally:
@@ -184,7 +199,11 @@ def walk(env: dict, journey: list[dict], folder: Path, timeout: float = 50) -> l
         check=False,
     )
     if result.returncode != 0:
-        raise AssertionError(f"the AT-SPI client failed:\n{result.stdout[-3000:]}\n{result.stderr[-3000:]}")
+        orca_said = folder / "orca.out"
+        orca_said = orca_said.read_text(errors="replace")[-2000:] if orca_said.exists() else ""
+        raise AssertionError(
+            f"the AT-SPI client failed:\n{result.stdout[-3000:]}\n{result.stderr[-3000:]}\n{orca_said}"
+        )
     return [json.loads(line) for line in result.stdout.splitlines() if line.startswith("{")]
 
 

@@ -64,7 +64,15 @@ def walked(bundle, tmp_path_factory):
         finally:
             atspi_desktop.check_running(process, log)
     if speech is not None:
-        records.append({"step": "orca", "spoken": atspi_desktop.spoken(speech)})
+        out = folder / "orca.out"
+        records.append(
+            {
+                "step": "orca",
+                "spoken": atspi_desktop.spoken(speech),
+                "started": any(r.get("ok") for r in records if r["step"] == "orca-started"),
+                "output": out.read_text(errors="replace")[-2000:] if out.exists() else "",
+            }
+        )
     if os.environ.get("KIOSK_ATSPI_RECORD"):  # for a person reading what the client got
         Path(os.environ["KIOSK_ATSPI_RECORD"]).write_text(json.dumps(records, indent=1, ensure_ascii=False))
     return {record["step"]: record for record in records}
@@ -216,10 +224,16 @@ def said_after(spoken: list[str], control: str, key: str = "return") -> list[str
     raise AssertionError(f"Orca never announced {control!r} and then {key!r}: {spoken}")
 
 
+def orca_said(walked) -> list[str]:
+    assert not NO_ORCA, f"the Orca test needs: {' '.join(NO_ORCA)}"
+    orca = walked["orca"]
+    assert orca["started"], f"Orca did not start (another Orca of this user running?): {orca['output']}"
+    return orca["spoken"]
+
+
 @needs_orca
 def test_orca_announces_the_new_screens_heading_after_enter(walked, bundle):
-    assert not NO_ORCA, f"the Orca test needs: {' '.join(NO_ORCA)}"
-    spoken = walked["orca"]["spoken"]
+    spoken = orca_said(walked)
     title = bundle.questions["child"].title
     assert said_after(spoken, "I'm worried about a child")[0] == f"{title} heading."
     answer = bundle.answers["child"].heading
@@ -229,7 +243,7 @@ def test_orca_announces_the_new_screens_heading_after_enter(walked, bundle):
 
 @needs_orca
 def test_orca_announces_the_picker_as_a_dialog_and_comes_back_to_language(walked):
-    spoken = walked["orca"]["spoken"]
+    spoken = orca_said(walked)
     opened = said_after(spoken, "Language: English")[:2]
     assert opened == ["Choose your language dialog", "English push button."]
     assert said_after(spoken, URDU)[0].startswith("زبان: اردو push button")
