@@ -18,8 +18,8 @@ Rectangle {
     color: Theme.surface
     border.color: Theme.border
     border.width: 2
-    // A Tab stop, read as "Wigan Children's Social Care, 01942 828300": the number is what a
-    // resident came for, so a screen reader must be able to land on it.
+    // A Tab stop, read as the contact's name, a comma, then the number with its digits as shown:
+    // the number is what a resident came for, so a screen reader must be able to land on it.
     activeFocusOnTab: true
     Accessible.role: Accessible.StaticText
     Accessible.name: Reading.join(Reading.join(name, phone), email)

@@ -3,14 +3,14 @@
 // What a screen reader gets: names without the layout's invisible marks, keys that move the focus.
 
 // Bidi isolates and marks keep numbers left to right on screen; in a spoken name they are noise
-// (Orca reads some of them, and they break "999" and "01942 828300" apart for braille).
+// (a screen reader may read them, and they split a number apart for braille).
 var MARKS = /[\u200e\u200f\u202a-\u202e\u2066-\u2069]/g
 
 function clean(text) {
     return (text || "").replace(MARKS, "").replace(/\s+/g, " ").trim()
 }
 
-// A name and its number -> "Wigan Children's Social Care, 01942 828300", with the comma of the
+// A name and its number -> "<name>, <number>", with the comma of the
 // language in use; a part that already ends with a mark ("What is abuse?") gets no second one.
 function join(first, second) {
     var a = clean(first), b = clean(second)
