@@ -121,3 +121,49 @@ def test_focused_item_scrolls_into_view(make_kiosk):
     focused = r.window.activeFocusItem()
     y = focused.mapToScene(focused.boundingRect().center()).y()
     assert 0 < y < r.window.height()
+
+
+def _ring(item) -> bool:
+    """Whether `item` draws its focus ring now (FocusRing is a Loader, active while shown)."""
+    return any(child.inherits("QQuickLoader") and child.property("active") for child in item.childItems())
+
+
+def test_a_new_screen_gives_its_heading_the_focus_and_tab_goes_on_from_there(make_kiosk, bundle):
+    """As focus moves into a new view in platform apps: a screen reader announces the heading."""
+    r = make_kiosk()
+    while r.window.activeFocusItem().objectName() != "go:question:child":
+        r.press_key(Qt.Key.Key_Tab)
+    r.press_key(Qt.Key.Key_Return)
+    focused = r.window.activeFocusItem()
+    assert focused.property("isHeading") and focused.property("text") == bundle.questions["child"].title
+    assert _ring(focused), "keys are in use: the ring shows where the focus is"
+    r.press_key(Qt.Key.Key_Tab)
+    assert r.window.activeFocusItem().objectName() == "go:answer:danger", "into the screen, not the top bar"
+
+
+def test_the_focus_ring_shows_for_keys_not_for_touch(make_kiosk):
+    r = make_kiosk()
+    r.tap("language")
+    focused = r.window.activeFocusItem()
+    assert focused.objectName() == "language:en_GB", "the picker gives the focus to the language in use"
+    assert not _ring(focused), "no ring for someone using touch"
+    r.press_key(Qt.Key.Key_Tab)
+    assert _ring(r.window.activeFocusItem())
+    r.press_key(Qt.Key.Key_Escape)
+    assert not r.has("languagePicker")
+    # The focus goes back to Language.
+    r.qtbot.waitUntil(lambda: r.window.activeFocusItem().objectName() == "language", timeout=1000)
+
+
+def test_the_idle_warning_takes_the_focus_hides_the_screen_and_gives_the_focus_back(make_kiosk):
+    r = make_kiosk()
+    r.tap("go:question:child")
+    r.press_key(Qt.Key.Key_Tab)
+    before = r.window.activeFocusItem()
+    r.kiosk.idle._start_warning()
+    r.settle()
+    assert r.window.activeFocusItem().objectName() == "stillHere", "a screen reader lands on the way on"
+    assert not r.has("go:answer:child"), "what the warning covers is out of sight, Tab and the tree"
+    r.press_key(Qt.Key.Key_Return)
+    assert not r.has("idleWarning")
+    r.qtbot.waitUntil(lambda: r.window.activeFocusItem() == before, timeout=1000)

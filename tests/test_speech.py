@@ -107,3 +107,59 @@ def test_the_slip_can_be_heard_before_printing(make_kiosk, bundle):
     assert "Worried about an adult" in text
     assert "0 1 9 4 2, 8 2 8 7 7 7" in text and "9 9 9" in text
     assert "01942 828777" not in text
+
+
+# What Qt lists on Debian 12 (speech-dispatcher, espeak-ng), as (name, locale) pairs: Mandarin is
+# "cmn" to espeak-ng, which Qt cannot map, so it is filed under "C"; Portugal's voice under pt_BR.
+ESPEAK_NG = [
+    ("Chinese (Cantonese)", "yue_HK"),
+    ("English (America)", "en_US"),
+    ("English (Scotland)", "en_GB"),
+    ("English (Great Britain)", "en_GB"),
+    ("English (Great Britain)+Alex", "en_GB"),
+    ("Hakka Chinese", "C"),
+    ("Chinese (Mandarin, latin as Pinyin)", "C"),
+    ("Chinese (Mandarin, latin as English)", "C"),
+    ("Portuguese (Brazil)", "pt_BR"),
+    ("Portuguese (Portugal)", "pt_BR"),
+    ("Polish", "pl_PL"),
+    ("Urdu", "ur_PK"),
+]
+# Windows 10/11's own voices, as Microsoft documents them (not run here).
+WINDOWS = [
+    ("Microsoft Tracy", "zh_HK"),
+    ("Microsoft Hanhan", "zh_TW"),
+    ("Microsoft Huihui", "zh_CN"),
+    ("Microsoft Maria", "pt_BR"),
+    ("Microsoft Helia", "pt_PT"),
+    ("Microsoft David", "en_US"),
+    ("Microsoft Hazel", "en_GB"),
+]
+
+
+@pytest.mark.parametrize(
+    ("language", "voices", "expected"),
+    [
+        ("zh_Hans", ESPEAK_NG, "Chinese (Mandarin, latin as English)"),
+        ("pt", ESPEAK_NG, "Portuguese (Portugal)"),
+        ("en_GB", ESPEAK_NG, "English (Great Britain)"),
+        ("en_GB@easyread", ESPEAK_NG, "English (Great Britain)"),
+        ("pl", ESPEAK_NG, "Polish"),
+        ("zh_Hans", WINDOWS, "Microsoft Huihui"),
+        ("zh_Hans", [("Microsoft Tracy", "zh_HK"), ("Microsoft Hanhan", "zh_TW")], "Microsoft Hanhan"),
+        ("zh_Hans", [("Mandarin", "cmn")], "Mandarin"),
+        ("pt", WINDOWS, "Microsoft Helia"),
+        ("en_GB", WINDOWS, "Microsoft Hazel"),
+    ],
+)
+def test_the_voice_for_each_language_is_found_under_any_name_or_code(language, voices, expected):
+    from kiosk.core.spoken import pick_voice
+
+    assert voices[pick_voice(language, voices)][0] == expected
+
+
+def test_no_voice_is_no_voice_never_another_chinese():
+    from kiosk.core.spoken import pick_voice
+
+    assert pick_voice("ur", WINDOWS) is None
+    assert pick_voice("zh_Hans", [("Chinese (Cantonese)", "yue_HK"), ("Hakka Chinese", "C")]) is None

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QLocale, QObject, QTimer, Signal
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtQml import QQmlApplicationEngine
 
@@ -17,7 +17,7 @@ from kiosk.core.i18n import SOURCE_LANGUAGE
 from kiosk.core.languages import SHIPPED, babel_locale
 from kiosk.core.qm import ui_language as qml_language
 from kiosk.core.startup import languages_offered
-from kiosk.ui import registry
+from kiosk.ui import modal, registry
 from kiosk.ui.content import ContentAdapter
 from kiosk.ui.display import DisplayAdapter
 from kiosk.ui.fonts import ensure_all_fonts, ensure_font
@@ -25,7 +25,7 @@ from kiosk.ui.idle import IdleMonitor
 from kiosk.ui.lockdown import LockDown
 from kiosk.ui.memory import release_free_memory
 from kiosk.ui.quickexit import ShiftTripleWatch
-from kiosk.ui.session import SessionAdapter
+from kiosk.ui.session import InputWatch, SessionAdapter
 from kiosk.ui.slips import SlipsAdapter
 from kiosk.ui.speech import SpeechAdapter
 from kiosk.ui.staff import StaffAdapter
@@ -110,6 +110,7 @@ class KioskApp(QObject):
         self.staff.exitRequested.connect(self.quit_for_staff)
         self.idle = IdleMonitor(options.idle_timeout_s, options.idle_warning_s, self, options.second_ms)
         self.shift_watch = ShiftTripleWatch(self)
+        self.input_watch = InputWatch(self.session)
         self.session.attract_enabled = options.attract
         self.session.on_wipe(self.slips.wipe)
         self.session.on_wipe(self.display.wipe)
@@ -123,6 +124,7 @@ class KioskApp(QObject):
         self.session.languageChanged.connect(self.apply_language)
         self.session.screenChanged.connect(self.speech.stop)
 
+        modal.install()
         self.engine = QQmlApplicationEngine(self)
         registry.bind(self.engine, self)
         self.qr_provider = None  # with the other image provider, at the first frame (add_image_providers)
@@ -133,12 +135,18 @@ class KioskApp(QObject):
             {"kioskMode": not options.windowed, "startWidth": options.width, "startHeight": options.height}
         )
         self.engine.setUiLanguage(self.qml_language(self.session.language))  # before the QML loads
+        # Screen readers ask each node its locale (Qt answers with the default): never "C".
+        QLocale.setDefault(QLocale(babel_locale(self.session.language)))
         self.engine.loadFromModule(MODULE, "Main")
         if not self.engine.rootObjects():
             raise RuntimeError("the kiosk's QML failed to load; see the messages above")
-        for watcher in (self.idle, self.shift_watch, *(() if options.windowed else (self.lockdown,))):
+        watchers = (self.idle, self.shift_watch, self.input_watch)
+        for watcher in (*watchers, *(() if options.windowed else (self.lockdown,))):
             self.window.installEventFilter(watcher)
         self.window.frameSwapped.connect(self._first_frame)
+        # Active from the start, also on a bare X server with no window manager (xinit): a screen
+        # reader ignores what happens in a window that is not active.
+        self.window.requestActivate()
         self.idle.start()
         if self.session.language != SOURCE_LANGUAGE:
             self.apply_language()
@@ -270,7 +278,7 @@ class KioskApp(QObject):
         thread too, and one that needs the Python interpreter's lock froze the kiosk whenever
         Python code waited for that thread. (The kiosk shows none of Qt's own strings.)
         """
-        from PySide6.QtCore import QLocale, Qt  # the Qt namespace costs ~16 ms: not at start-up
+        from PySide6.QtCore import Qt  # the Qt namespace costs ~16 ms: not at start-up
 
         code = self.session.language
         ensure_font(self.session.fontFamily)

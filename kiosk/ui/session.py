@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Property, QObject, Signal, Slot
+from PySide6.QtCore import Property, QEvent, QObject, Signal, Slot
 from PySide6.QtQml import QmlNamedElement, QmlSingleton
 
 from kiosk.core import languages
@@ -27,6 +27,7 @@ class SessionAdapter(QObject):
     languageChanged = Signal()
     attractChanged = Signal()
     offeredChanged = Signal()
+    keysChanged = Signal()
     wiped = Signal(str)  # why: "quick-exit" or "idle"
 
     @staticmethod
@@ -52,6 +53,7 @@ class SessionAdapter(QObject):
         self._discreet = False
         self._neutral = False
         self._wipers: list[Callable[[], None]] = []
+        self._keys = False
 
     def on_wipe(self, wiper: Callable[[], None]) -> None:
         """Register something else to forget (language, slips, cached images) on every wipe."""
@@ -87,6 +89,16 @@ class SessionAdapter(QObject):
     def neutral(self) -> bool:
         """True while the neutral cover screen is shown after a quick exit."""
         return self._neutral
+
+    @Property(bool, notify=keysChanged)
+    def keys(self) -> bool:
+        """True while the resident uses keys or a switch (the last input was a key), not touch."""
+        return self._keys
+
+    def set_keys(self, keys: bool) -> None:
+        if keys != self._keys:
+            self._keys = keys
+            self.keysChanged.emit()
 
     @Property(str, notify=languageChanged)
     def language(self) -> str:
@@ -204,6 +216,7 @@ class SessionAdapter(QObject):
     def wipe(self, why: str) -> None:
         self._nav.reset()
         self.discreet = self.discreet_default
+        self.set_keys(False)
         self.setLanguage(self._default_language)
         for wiper in self._wipers:
             wiper()
@@ -212,3 +225,19 @@ class SessionAdapter(QObject):
             self._attract = True
             self.attractChanged.emit()
         self.wiped.emit(why)
+
+
+class InputWatch(QObject):
+    """Tells the session whether the last input was a key or a touch (event filter on the window)."""
+
+    def __init__(self, session: SessionAdapter):
+        super().__init__(session)
+        self._session = session
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+        kind = event.type()
+        if kind == QEvent.Type.KeyPress:
+            self._session.set_keys(True)
+        elif kind in (QEvent.Type.MouseButtonPress, QEvent.Type.TouchBegin):
+            self._session.set_keys(False)
+        return False

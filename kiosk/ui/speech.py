@@ -11,7 +11,7 @@ from PySide6.QtCore import Property, QLocale, QObject, QTimer, Signal, Slot
 from PySide6.QtQml import QmlNamedElement, QmlSingleton
 
 from kiosk.core import i18n
-from kiosk.core.spoken import for_speech
+from kiosk.core.spoken import for_speech, pick_voice
 from kiosk.ui import registry
 
 log = logging.getLogger(__name__)
@@ -42,6 +42,8 @@ class SpeechAdapter(QObject):
         self._notice = ""
         self.last_text = ""
         self.last_locale = ""
+        self.last_voice = ""
+        self._voices: dict = {}  # language -> the engine's voice for it, or None
         self._watchdog = QTimer(self, singleShot=True)
         self._watchdog.timeout.connect(self._stuck)
 
@@ -77,13 +79,16 @@ class SpeechAdapter(QObject):
             log.info("speech engine %s", self._tts.engine())
         return self._tts
 
-    def _voice_locale(self, language: str) -> QLocale | None:
-        """A locale the engine has a voice for, in `language`'s language, or None."""
-        wanted = QLocale(language.split("@")[0])
-        locales = self._engine().availableLocales()
-        exact = [loc for loc in locales if loc.language() == wanted.language()]
-        same_country = [loc for loc in exact if loc.territory() == wanted.territory()]
-        return (same_country or exact or [None])[0]
+    def _voice(self, language: str):  # noqa: ANN202 - a QVoice, or None
+        """The engine's voice for `language` (kiosk.core.spoken.pick_voice), looked for once per
+        language: under any locale, since Qt files voices it cannot map (espeak-ng's Mandarin,
+        "cmn") under "C" and lists some under another country (Portugal's under pt_BR)."""
+        if language not in self._voices:
+            voices = self._engine().allVoices(None)
+            index = pick_voice(language, [(v.name(), v.locale().name()) for v in voices])
+            self._voices[language] = None if index is None else voices[index]
+            log.info("voice for %s: %s", language, "none" if index is None else voices[index].name())
+        return self._voices[language]
 
     # Actions
     @Slot()
@@ -98,19 +103,21 @@ class SpeechAdapter(QObject):
         self.stop()
         try:
             engine = self._engine()
-            locale = self._voice_locale(language)
+            voice = self._voice(language)
         except Exception as exc:  # noqa: BLE001 - no engine must never take the kiosk down
             log.warning("no speech engine: %s", exc)
-            locale = None
+            voice = None
         _ = i18n.translation(language).gettext
-        if locale is None:
+        if voice is None:
             self._set_notice(_("Sorry, there is no voice for this language on this screen."))
             self._set_state("unavailable")
             return
         self._set_notice("")
         spoken = for_speech(text)
-        self.last_text, self.last_locale = spoken, locale.name()
-        engine.setLocale(locale)
+        self.last_text, self.last_locale, self.last_voice = spoken, voice.locale().name(), voice.name()
+        if voice.locale() != QLocale.c():
+            engine.setLocale(voice.locale())
+        engine.setVoice(voice)
         engine.say(spoken)
         self._set_state("speaking")
         self._watchdog.start(int((len(spoken.split()) * SECONDS_PER_WORD + GRACE_S) * 1000))

@@ -49,6 +49,39 @@ Window {
         page.sourceComponent = undefined
         page.sourceComponent = componentFor(Session.screen)
     }
+    // The focus goes into the new screen, to its heading, so a screen reader announces it.
+    function focusScreen() {
+        if (page.item && page.item.focusHeading) page.item.focusHeading()
+    }
+    function named(item, name) {
+        if (!item || !item.visible) return null
+        if (item.objectName === name) return item
+        for (var i = 0; i < item.children.length; ++i) {
+            var found = named(item.children[i], name)
+            if (found) return found
+        }
+        return null
+    }
+    // A new language rebuilds the bars and the screen, so that every node a screen reader has
+    // cached is new and tells it the new language. The focus stays on the control it was on, or
+    // goes to the screen's heading when that control is gone (Easy Read hides its own button).
+    function rebuild() {
+        const focused = root.activeFocusItem
+        const had = focused && focused !== contentItem ? focused.objectName : null
+        for (const loader of [topBar, accessBar]) {
+            loader.active = false
+            loader.active = true
+        }
+        showCurrent()
+        if (had === null || pickingLanguage) return
+        const again = had ? (named(page.item, had) || named(topBar.item, had) || named(accessBar.item, had)) : null
+        if (again) again.forceActiveFocus(Qt.OtherFocusReason)
+        else focusScreen()
+    }
+    function languagePickerClosed() {
+        focusOnScreen = accessBar.item.languageButton  // the new one, if the bars were rebuilt
+        pickingLanguage = false
+    }
 
     onFrameSwapped: if (!preload.done && !preload.running) preload.start()
     Timer {
@@ -70,38 +103,66 @@ Window {
 
     Connections {
         target: Session
-        function onScreenChanged() { root.showCurrent() }
+        function onScreenChanged() { root.showCurrent(); root.focusScreen() }
         function onWiped() { root.pickingLanguage = false }
     }
     Connections {
         target: Content
         // The same screen, rebuilt once the content speaks the new language.
-        function onChanged() { root.showCurrent() }
+        function onChanged() { root.rebuild() }
     }
     Component.onCompleted: {
         showCurrent()
         contentItem.forceActiveFocus()  // so the first Tab lands on the first control
     }
 
-    TopBar {
-        id: bar
+    // While a dialog is open, what it covers is out of sight, out of the Tab order and out of a
+    // screen reader's tree, as under a platform's modal dialog.
+    readonly property bool covered: pickingLanguage || idleWarning.active
+    // Where the focus was on the screen itself, so that it goes back there when a dialog closes
+    // (once the dialog has gone: closed from one of its own keys, it is torn down after this).
+    property Item focusOnScreen: null
+    onActiveFocusItemChanged: {
+        for (let item = activeFocusItem; item; item = item.parent) {
+            if (item === page || item === topBar || item === accessBar) {
+                focusOnScreen = activeFocusItem
+                return
+            }
+        }
+    }
+    onCoveredChanged: if (!covered) Qt.callLater(focusBack)
+    function focusBack() {
+        if (!covered && focusOnScreen && focusOnScreen.visible) focusOnScreen.forceActiveFocus()
+    }
+
+    Loader {
+        id: topBar
         anchors { top: parent.top; left: parent.left; right: parent.right }
+        height: item ? item.implicitHeight : 0
+        visible: !root.covered
+        sourceComponent: TopBar {}
     }
     Loader {
         id: page
         objectName: "page"
-        anchors { top: bar.bottom; left: parent.left; right: parent.right; bottom: access.top }
+        visible: !root.covered
+        anchors { top: topBar.bottom; left: parent.left; right: parent.right; bottom: accessBar.top }
     }
-    AccessBar {
-        id: access
+    Loader {
+        id: accessBar
         anchors { left: parent.left; right: parent.right; bottom: parent.bottom }
-        onLanguageRequested: root.pickingLanguage = true
+        height: item ? item.implicitHeight : 0
+        visible: !root.covered
+        sourceComponent: AccessBar {
+            onLanguageRequested: root.pickingLanguage = true
+        }
     }
 
     Component { id: homeScreen; HomeScreen {} }
     Component { id: neutralScreen; NeutralScreen {} }
 
     Loader {
+        id: idleWarning
         anchors.fill: parent
         active: Idle.warning && !Session.neutral
         sourceComponent: active ? root.component("IdleWarning") : null
@@ -110,7 +171,7 @@ Window {
         anchors.fill: parent
         active: root.pickingLanguage
         sourceComponent: active ? root.component("LanguagePicker") : null
-        onLoaded: item.closed.connect(() => root.pickingLanguage = false)
+        onLoaded: item.closed.connect(root.languagePickerClosed)
     }
     Loader {
         anchors.fill: parent

@@ -7,6 +7,7 @@ import Kiosk.Backend
 Rectangle {
     id: bar
     signal languageRequested()
+    readonly property Item languageButton: language
     implicitHeight: notice.height + flow.implicitHeight + 2 * 12
     color: Theme.surface
 
@@ -53,7 +54,7 @@ Rectangle {
             text: Speech.state === "speaking" ? qsTr("Pause")
                 : Speech.state === "paused" ? qsTr("Carry on listening")
                 : qsTr("Listen")
-            Accessible.name: text + ". " + qsTr("Read this screen aloud")
+            Accessible.description: qsTr("Read this screen aloud")
             kind: Speech.state === "speaking" || Speech.state === "paused" ? "primary" : "quiet"
             onActivated: Speech.state === "speaking" ? Speech.pause()
                        : Speech.state === "paused" ? Speech.resume()

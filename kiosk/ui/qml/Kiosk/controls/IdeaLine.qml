@@ -47,7 +47,8 @@ Item {
                 wrapMode: Text.Wrap
                 lineHeight: 1.2
                 Accessible.role: Accessible.StaticText
-                Accessible.name: text
+                Accessible.name: Reading.clean(text)
+                Accessible.ignored: !visible || !text
             }
         }
     }

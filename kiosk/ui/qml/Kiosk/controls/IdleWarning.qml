@@ -3,8 +3,14 @@ import Kiosk
 import Kiosk.Backend
 
 // Before the idle reset: a clear countdown and one big button to carry on (WCAG 2.2.1).
+// A modal dialog (kiosk.ui.modal): a screen reader announces it and lands on "I am still here".
 Rectangle {
+    id: warning
     objectName: "idleWarning"
+    readonly property string title: qsTr("Are you still there?")
+    Accessible.role: Accessible.Dialog
+    Accessible.name: title
+    Component.onCompleted: stillHere.forceActiveFocus()
     // Nearly opaque: someone passing by should not read what the last person was looking at.
     color: Theme.overlay
     MouseArea {
@@ -25,13 +31,14 @@ Rectangle {
             y: Theme.gapLarge
             width: parent.width - 2 * Theme.gapLarge
             spacing: Theme.gapLarge
-            Heading { text: qsTr("Are you still there?") }
+            Heading { text: warning.title }
             Para {
                 objectName: "idleCountdown"
                 text: qsTr("This screen will clear in %1 seconds.").arg(Idle.secondsLeft)
                 font.pixelSize: Theme.textLarge
             }
             TouchButton {
+                id: stillHere
                 objectName: "stillHere"
                 width: parent.width
                 text: qsTr("I am still here")

@@ -3,11 +3,23 @@ import Kiosk
 import Kiosk.Backend
 
 // Every shipped language in its own name and script (never flags); one tap switches, no restart.
+// A dialog: it takes the focus when it opens (the language in use), Tab stays in it (Main hides
+// what it covers), Escape closes it, and Main gives the focus back to "Language" when it closes.
 Rectangle {
     id: picker
     signal closed()
     color: Theme.overlay
-    objectName: "languagePicker"
+    objectName: "languagePicker"  // kiosk.ui.modal tells screen readers it is a modal dialog
+    readonly property string title: qsTr("Choose your language")
+    Accessible.role: Accessible.Dialog
+    Accessible.name: title
+    Keys.onEscapePressed: picker.closed()
+    Component.onCompleted: {
+        for (var i = 0; i < languages.count; ++i) {
+            if (languages.itemAt(i).current) { languages.itemAt(i).forceActiveFocus(); return }
+        }
+        close.forceActiveFocus()
+    }
 
     MouseArea { anchors.fill: parent; onClicked: picker.closed() }
 
@@ -27,30 +39,36 @@ Rectangle {
             anchors.left: parent.left
             anchors.right: parent.right
             anchors.bottom: close.top
-            anchors.margins: Theme.gapLarge
+            // Room for the focus ring inside the clip, the buttons where they were.
+            readonly property int ring: 10
+            anchors.margins: Theme.gapLarge - ring
             anchors.bottomMargin: Theme.gap
-            contentHeight: column.implicitHeight
+            contentHeight: column.implicitHeight + ring
             clip: true
             boundsBehavior: Flickable.StopAtBounds
             Column {
                 id: column
-                width: parent.width
+                x: list.ring
+                y: list.ring
+                width: parent.width - 2 * list.ring
                 spacing: Theme.gap
-                Heading { text: qsTr("Choose your language") }
+                Heading { text: picker.title }
                 Grid {
                     id: grid
                     width: parent.width
                     columns: width > 700 ? 2 : 1
                     spacing: Theme.gap
                     Repeater {
+                        id: languages
                         model: Session.languages
                         TouchButton {
                             required property var modelData
+                            readonly property bool current: modelData.code === Session.language
                             objectName: "language:" + modelData.code
                             width: (grid.width - (grid.columns - 1) * grid.spacing) / grid.columns
                             text: modelData.name
                             detail: modelData.english
-                            kind: modelData.code === Session.language ? "primary" : "normal"
+                            kind: current ? "primary" : "normal"
                             fontFamily: modelData.font
                             Accessible.name: modelData.name
                             onActivated: { Session.setLanguage(modelData.code); picker.closed() }
@@ -67,8 +85,8 @@ Rectangle {
             width: 10
             radius: 5
             color: Theme.border
-            y: list.y + list.visibleArea.yPosition * list.height
-            height: Math.max(40, list.visibleArea.heightRatio * list.height)
+            y: list.y + list.ring + list.visibleArea.yPosition * (list.height - list.ring)
+            height: Math.max(40, list.visibleArea.heightRatio * (list.height - list.ring))
         }
         TouchButton {
             id: close

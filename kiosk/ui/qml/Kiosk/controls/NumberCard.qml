@@ -18,8 +18,15 @@ Rectangle {
     color: Theme.surface
     border.color: Theme.border
     border.width: 2
+    // A Tab stop, read as the contact's name, a comma, then the number with its digits as shown:
+    // the number is what a resident came for, so a screen reader must be able to land on it.
+    activeFocusOnTab: true
     Accessible.role: Accessible.StaticText
-    Accessible.name: name + ": " + (phone ? phone : "") + (email ? " " + email : "")
+    Accessible.name: Reading.join(Reading.join(name, phone), email)
+    Accessible.ignored: !visible
+    FocusRing { radius: card.radius }
+    Keys.onPressed: (event) => Reading.arrow(card, event, LayoutMirroring.enabled)
+    onActiveFocusChanged: if (activeFocus) Reading.reveal(card)
 
     Column {
         id: column

@@ -29,7 +29,9 @@ Item {
         wrapMode: Text.Wrap
         horizontalAlignment: para.horizontalAlignment
         Accessible.role: Accessible.StaticText
-        Accessible.name: text
+        Accessible.name: Reading.clean(text)
+        // Hidden (Easy Read shows the lines instead) or empty: not in a screen reader's tree.
+        Accessible.ignored: !visible || !text
     }
 
     Column {

@@ -14,13 +14,35 @@ Flickable {
     flickableDirection: Flickable.VerticalFlick
     readonly property bool isScrollPage: true
 
-    // Keep what has keyboard focus on screen.
-    function ensureVisible(item) {
+    // Keep what has keyboard focus on screen. A section (a heading with keyboard focus) is brought
+    // to the top, so the text under it shows too: a screen reader's flat review reads what shows.
+    function ensureVisible(item, section) {
         var top = item.mapToItem(contentItem, 0, 0).y
-        if (top < contentY)
+        var bottom = Math.max(0, contentHeight - height)
+        if (section)
+            contentY = Math.max(0, Math.min(bottom, top - Theme.gap))
+        else if (top < contentY)
             contentY = Math.max(0, top - Theme.gap)
         else if (top + item.height > contentY + height)
-            contentY = Math.min(contentHeight - height, top + item.height - height + Theme.gap)
+            contentY = Math.min(bottom, top + item.height - height + Theme.gap)
+    }
+
+    // On a new screen the focus goes to its heading, so a screen reader announces it and the
+    // next Tab goes on from there (as focus moves into a new view in platform apps).
+    function focusHeading() {
+        var heading = firstHeading(column)
+        if (heading) heading.forceActiveFocus(Qt.OtherFocusReason)
+        return heading !== null
+    }
+    function firstHeading(item) {
+        for (var i = 0; i < item.children.length; ++i) {
+            var child = item.children[i]
+            if (!child.visible) continue
+            if (child.isHeading) return child
+            var found = firstHeading(child)
+            if (found) return found
+        }
+        return null
     }
 
     Column {

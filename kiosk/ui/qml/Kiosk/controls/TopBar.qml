@@ -57,6 +57,7 @@ Rectangle {
         text: Content.partnership
         Accessible.role: Accessible.StaticText
         Accessible.name: text
+        Accessible.ignored: !visible
         color: Theme.inkMuted
         font.family: Theme.fontFamily
         font.pixelSize: Theme.textSmall

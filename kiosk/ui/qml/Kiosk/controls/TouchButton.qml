@@ -34,49 +34,22 @@ Rectangle {
                                      : kind === "exit" ? Theme.exitInk
                                      : Theme.ink
 
-    // Focus ring for keys and switches: two rings, so one always stands out (WCAG 2.4.13). Made
-    // only while the button has the focus: a screen has dozens of buttons and one focus.
-    Loader {
-        active: button.activeFocus
-        anchors.fill: parent
-        anchors.margins: -9
-        sourceComponent: Rectangle {
-            radius: button.radius + 9
-            color: "transparent"
-            border.width: 5
-            border.color: Theme.focus
-            Rectangle {
-                anchors.fill: parent
-                anchors.margins: 5
-                radius: button.radius + 4
-                color: "transparent"
-                border.width: 4
-                border.color: Theme.focusOutline
-            }
-        }
-    }
+    FocusRing { radius: button.radius }
 
+    // A screen reader hears the label as the name and the detail as its description, as a platform
+    // button with a tooltip; a hidden button is not in its tree at all.
     Accessible.role: Accessible.Button
-    Accessible.name: detail ? text + ". " + detail : text
-    Accessible.onPressAction: activated()
+    Accessible.name: Reading.clean(text)
+    Accessible.description: detail !== text ? Reading.clean(detail) : ""
+    Accessible.ignored: !visible
+    // Qt already offers "Press" for a button; handling Accessible.pressAction would list it twice.
+    function accessiblePressAction() { activated() }
+    function accessibleToggleAction() { activated() }
     Keys.onReturnPressed: activated()
     Keys.onEnterPressed: activated()
     Keys.onSpacePressed: activated()
-    // Arrow keys move like Tab; left and right follow the reading direction.
-    function step(forward) {
-        var next = nextItemInFocusChain(forward)
-        if (next) next.forceActiveFocus(forward ? Qt.TabFocusReason : Qt.BacktabFocusReason)
-    }
-    Keys.onDownPressed: step(true)
-    Keys.onUpPressed: step(false)
-    Keys.onRightPressed: step(!LayoutMirroring.enabled)
-    Keys.onLeftPressed: step(LayoutMirroring.enabled)
-    onActiveFocusChanged: {
-        if (!activeFocus) return
-        for (var p = parent; p; p = p.parent) {
-            if (p.isScrollPage) { p.ensureVisible(button); break }
-        }
-    }
+    Keys.onPressed: (event) => Reading.arrow(button, event, LayoutMirroring.enabled)
+    onActiveFocusChanged: if (activeFocus) Reading.reveal(button)
 
     Column {
         id: column

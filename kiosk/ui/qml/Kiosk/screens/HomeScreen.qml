@@ -17,8 +17,8 @@ ScrollPage {
             width: visible ? Math.min(height * implicitWidth / Math.max(1, implicitHeight), 320) : 0
             sourceSize.height: 2 * 72
             fillMode: Image.PreserveAspectFit
-            Accessible.role: Accessible.Graphic
-            Accessible.name: Content.partnership
+            // The partnership's name is in the top bar beside it: read once, not twice.
+            Accessible.ignored: true
         }
         Heading {
             id: title
