@@ -13,6 +13,7 @@ import shutil
 import signal
 import subprocess
 import sys
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager, suppress
 from pathlib import Path
@@ -146,6 +147,9 @@ def kiosk(env: dict, log: Path, *args: str) -> Iterator[subprocess.Popen]:
             _stop(process)
 
 
+ORCA_TRIES, ORCA_SETTLE_S = 5, 3.0
+
+
 @contextmanager
 def orca(env: dict, folder: Path) -> Iterator[Path]:
     """Orca, the GNOME screen reader, on this desktop, speaking through a speech-dispatcher of its
@@ -157,13 +161,22 @@ def orca(env: dict, folder: Path) -> Iterator[Path]:
     (folder / ".libao").write_text("default_driver=null\n")
     log = folder / "orca.debug"
     with (folder / "orca.out").open("w") as output:
-        process = subprocess.Popen(
-            ["orca", "--debug-file", str(log)],
-            stdout=output,
-            stderr=subprocess.STDOUT,
-            env=env,
-            start_new_session=True,
-        )
+        # The AT-SPI registry comes up a moment after its bus: an Orca started before it says
+        # "cannot connect to the Desktop" and exits (seen under load). One still running after
+        # ORCA_SETTLE_S has connected.
+        for _ in range(ORCA_TRIES):
+            process = subprocess.Popen(
+                ["orca", "--debug-file", str(log)],
+                stdout=output,
+                stderr=subprocess.STDOUT,
+                env=env,
+                start_new_session=True,
+            )
+            try:
+                process.wait(ORCA_SETTLE_S)
+            except subprocess.TimeoutExpired:
+                break
+            time.sleep(0.5)
     try:
         yield log
     finally:
