@@ -102,9 +102,22 @@ class Resident:
                 break
             parent = parent.parentItem()
 
+    def _lay_out(self, item: QQuickItem) -> None:
+        """Place `item` where the next frame will show it: its layouts and positioners (Column,
+        RowLayout...) place their children when polished, before a frame. A screen shown just now
+        may not have been, and a tap aimed at it then lands on the old place (seen under load, as
+        taps on the staff menu that opened nothing)."""
+        chain = []
+        while item is not None:
+            chain.append(item)
+            item = item.parentItem()
+        for each in reversed(chain):  # outside in: a parent's layout sizes its children first
+            each.ensurePolished()
+
     def tap(self, name: str) -> None:
         for _ in range(3):
             item = self.find(name)
+            self._lay_out(item)
             self._scroll_into_view(item)
             self.qtbot.wait(1)
             centre = item.mapToScene(QPointF(item.width() / 2, item.height() / 2))
