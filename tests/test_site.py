@@ -362,3 +362,30 @@ def test_the_desk_tells_the_receptionist_when_the_site_file_has_a_problem(tmp_pa
     finally:
         desk.shutdown()
         qapp.processEvents()
+
+
+@pytest.mark.skipif(os.geteuid() != 0 or not shutil.which("setpriv"), reason="drops root's capabilities")
+def test_config_check_names_an_update_folder_the_account_may_not_read(tmp_path):
+    """A folder that is not there (a USB stick out) is a note; one the account may not read is a
+    problem for IT to fix. Root without its capabilities stands in for the kiosk's account."""
+    folder = tmp_path / "updates"
+    folder.mkdir()
+    shutil.chown(folder, "nobody")
+    folder.chmod(0o700)
+    site = tmp_path / "kiosk.toml"
+    site.write_text(f'[content]\nbundle = "{folder}"\n', encoding="utf-8")
+    command = ["setpriv", "--bounding-set=-all", "--inh-caps=-all", sys.executable, "-m", "kiosk"]
+    env = {**os.environ, "KIOSK_DATA_DIR": str(tmp_path / "data")}
+    result = subprocess.run(
+        [*command, "config", "check", str(site)],
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=ROOT,
+        timeout=60,
+    )
+    assert result.returncode == 1, result.stdout + result.stderr
+    assert "content.bundle: the folder cannot be read (Permission denied)" in result.stdout
+    site.write_text(f'[content]\nbundle = "{tmp_path / "usb-stick"}"\n', encoding="utf-8")
+    result = kiosk("config", "check", str(site), env=env)
+    assert "is not there; a kiosk takes no new content until it can be read" in result.stdout

@@ -134,11 +134,14 @@ def _content_problems(settings, problems) -> tuple[list, list[str]]:  # noqa: AN
     from kiosk.core.startup import folder_problem, is_plain_bundle
 
     unreadable = folder_problem(source)
-    if unreadable:
+    if unreadable == "is not there":  # a USB stick out, a share not mounted here: not a mistake
         return [], [
             f"Content: the folder {source} {unreadable}; a kiosk takes no new content until it can be "
             "read, and keeps running its installed content."
         ]
+    if unreadable:
+        fix = "give the kiosk's account read access to it, or point `bundle` at the right folder"
+        return [Problem(str(source), None, "content.bundle", f"the folder {unreadable}", fix)], []
     if is_plain_bundle(source):
         if not settings.allow_unsigned:
             return [
