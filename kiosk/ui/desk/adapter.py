@@ -67,7 +67,6 @@ class DeskAdapter(DeskPrinter):
         from kiosk.ui.follow import ContentFollower
 
         self._follow = ContentFollower(site, self.use_content, lambda: not self._busy, self)
-        self._bundle: Bundle = site.bundle
         self._preview = preview
         self._options = DeskOptions(
             language=site.default_language, layout=site.slip_layout, discreet=site.discreet_default
@@ -98,11 +97,12 @@ class DeskAdapter(DeskPrinter):
 
     @property
     def site(self) -> Site:
+        """The site as the desk runs it now: the follower moves it to new content."""
         return self._follow.site
 
     @property
-    def _site(self) -> Site:
-        return self._follow.site
+    def _bundle(self) -> Bundle:
+        return self._follow.site.bundle
 
     @Property(str, notify=contentChanged)
     def contentText(self) -> str:  # noqa: N802 - QML API
@@ -116,7 +116,7 @@ class DeskAdapter(DeskPrinter):
     def siteNotice(self) -> str:  # noqa: N802 - QML API
         """What is wrong with the site's settings or content, for the receptionist to pass to IT:
         the desk then prints what the kiosk would, but IT should know."""
-        lines = [str(p) for p in self._site.problems] + list(self._site.content.problems)
+        lines = [str(p) for p in self.site.problems] + list(self.site.content.problems)
         if not lines:
             return ""
         more = f" ({len(lines) - 1} more: `kiosk config check` lists them.)" if len(lines) > 1 else ""
@@ -128,16 +128,17 @@ class DeskAdapter(DeskPrinter):
         self._follow.check()
 
     def use_content(self, content: Content) -> None:
-        """Print from other content from now on; choices it cannot print go back to the site's."""
-        self._bundle = content.bundle
+        """Print from other content from now on (the follower has moved the site to it); choices it
+        cannot print go back to the site's."""
         self.contentChanged.emit()
-        o = self._options
-        self._set(
+        o, site = self._options, self.site
+        changed = self._set(
             concern=o.concern if o.concern in self._bundle.concerns else self.concerns[0]["id"],
-            language=o.language if o.language in self._site.languages else self._site.default_language,
+            language=o.language if o.language in site.languages else site.default_language,
         )
-        self._schedule_preview()
-        self._say(f"New content: {content.label}.")
+        if not changed:  # the same choices, drawn from the new content
+            self._schedule_preview()
+        self._say(f"New content: {content.bundle.label}.")
 
     # Choices -----------------------------------------------------------------------------------
 
@@ -156,7 +157,7 @@ class DeskAdapter(DeskPrinter):
     def languages(self) -> list[dict]:
         """The site's languages, as the kiosk offers them."""
         out = []
-        for lang in map(languages.language, self._site.languages):
+        for lang in map(languages.language, self.site.languages):
             name = lang.name if lang.name == lang.english else f"{lang.name} ({lang.english})"
             out.append({"code": lang.code, "name": name, "font": lang.font})
         return out
@@ -165,12 +166,15 @@ class DeskAdapter(DeskPrinter):
     def layouts(self) -> list[dict]:
         return [{"id": layout.id, "title": layout.name} for layout in LAYOUTS]
 
-    def _set(self, **changes) -> None:
+    def _set(self, **changes) -> bool:
+        """Change the choices; redraw the preview if they changed (and say whether they did)."""
         updated = replace(self._options, **changes)
-        if updated != self._options:
-            self._options = updated
-            self.optionsChanged.emit()
-            self._schedule_preview()
+        if updated == self._options:
+            return False
+        self._options = updated
+        self.optionsChanged.emit()
+        self._schedule_preview()
+        return True
 
     @property
     def options(self) -> DeskOptions:
@@ -190,7 +194,7 @@ class DeskAdapter(DeskPrinter):
         return self._options.language
 
     def _set_language(self, value: str) -> None:
-        if value not in self._site.languages:
+        if value not in self.site.languages:
             raise ValueError(f"{value!r} is not a language this site offers")
         self._set(language=value)
 
