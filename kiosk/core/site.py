@@ -42,11 +42,6 @@ class Content(NamedTuple):
     notices: tuple[str, ...]  # for staff: packages installed or refused, an unsigned folder in use
     problems: tuple[str, ...]  # why the site's own bundle was refused for the built-in one
 
-    @property
-    def label(self) -> str:
-        b = self.bundle
-        return f"{b.name} {b.version} ({b.date.isoformat()})"
-
 
 class Site(NamedTuple):
     """Everything an entry point needs to agree with the kiosk screen."""
@@ -90,10 +85,7 @@ class Site(NamedTuple):
         return decide_content(self.settings, self.data_dir, self.preview, known=known)
 
     def with_content(self, content: Content) -> Site:
-        return self._replace(content=content, languages=self.languages_for(content.bundle)[0])
-
-    def languages_for(self, bundle: Bundle) -> tuple[tuple[str, ...], str]:
-        return site_languages(self.settings, bundle)
+        return self._replace(content=content, languages=site_languages(self.settings, content.bundle)[0])
 
 
 def open_site(
@@ -271,4 +263,4 @@ def describe(site: Site) -> list[str]:
     from kiosk.core.startup import NEWS
 
     news = [f"content: {n}" for n in site.content.notices if n.startswith(NEWS)]
-    return [f"content: {site.content.label} from {site.content.folder}", *news]
+    return [f"content: {site.bundle.label} from {site.content.folder}", *news]

@@ -155,8 +155,7 @@ def load_content(
 
 
 def _running(bundle: Bundle, built_in: str = "") -> Bundle:
-    label = f"{bundle.name} {bundle.version} ({bundle.date.isoformat()}){built_in}"
-    _say("running", logging.INFO, f"running {label} from {bundle.path}")
+    _say("running", logging.INFO, f"running {bundle.label}{built_in} from {bundle.path}")
     return bundle
 
 

@@ -80,5 +80,5 @@ class ContentFollower(QObject):
             return
         content, self._pending = self._pending, None
         self.site = self.site.with_content(content)
-        log.info("content is now %s from %s", content.label, content.folder)
+        log.info("content is now %s from %s", content.bundle.label, content.folder)
         self._apply(content)

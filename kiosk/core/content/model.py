@@ -123,6 +123,11 @@ class Bundle(NamedTuple):
     languages: tuple[str, ...] = ()  # () offers every language the kiosk ships
     look_problems: tuple = ()  # problems.Problem items
 
+    @property
+    def label(self) -> str:
+        """Name, version and date, as staff, the log and the commands name a bundle."""
+        return f"{self.name} {self.version} ({self.date.isoformat()})"
+
     def contact_numbers(self) -> dict[str, str]:
         """Placeholder name -> published number or email, for filling text."""
         values: dict[str, str] = {}

@@ -53,7 +53,7 @@ class ContentUpdates(StaffScreen):
     def _summarise(self) -> None:
         kiosk = self.staff.kiosk
         b = kiosk.bundle if kiosk is not None else None
-        running = f"Running {b.name} {b.version} ({b.date.isoformat()})." if b is not None else ""
+        running = f"Running {b.label}." if b is not None else ""
         settings = self._update_settings()
         if not isinstance(settings, str):
             from kiosk.core.startup import folder_problem
@@ -91,7 +91,7 @@ class ContentUpdates(StaffScreen):
             return "The content on screen is unchanged."
         self.staff.kiosk.use_bundle(bundle)
         self._summarise()
-        return f"The kiosk now shows {bundle.name} {bundle.version} ({bundle.date.isoformat()})."
+        return f"The kiosk now shows {bundle.label}."
 
     @Slot()
     def checkNow(self) -> None:  # noqa: N802 - QML API
