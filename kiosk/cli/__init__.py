@@ -182,18 +182,16 @@ def _screenshots(args: argparse.Namespace) -> int:
     import os
 
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from kiosk.cli.common import site_for
+    from kiosk.cli.common import not_offered, site_for
     from kiosk.ui.screenshots import render_all
 
     site = site_for(args, args.shot_bundle or args.bundle)
     if site is None:
         return 2
     language = args.shot_lang or args.language or site.default_language
-    if language not in site.languages:
-        print(
-            f"kiosk: {language!r} is not a language this site offers; it offers {', '.join(site.languages)}",
-            file=sys.stderr,
-        )
+    problem = not_offered(site, language)
+    if problem:
+        print(problem, file=sys.stderr)
         return 2
     sizes = [args.shot_size] if args.shot_size else [(1920, 1080), (1080, 1920), (1366, 768)]
     for path in render_all(site, args.output, sizes, language):

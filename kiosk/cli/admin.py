@@ -131,7 +131,10 @@ def _content_problems(settings, problems) -> tuple[list, list[str]]:  # noqa: AN
         return [], []
     from kiosk.core.config import Problem
     from kiosk.core.content import updates
-    from kiosk.core.startup import folder_problem, is_plain_bundle
+    from kiosk.core.startup import folder_problem, is_plain_bundle, update_settings
+
+    def problem(where: object, what: str, fix: str) -> Problem:
+        return Problem(str(where), None, "content.bundle", what, fix)
 
     unreadable = folder_problem(source)
     if unreadable == "is not there":  # a USB stick out, a share not mounted here: not a mistake
@@ -141,45 +144,36 @@ def _content_problems(settings, problems) -> tuple[list, list[str]]:  # noqa: AN
         ]
     if unreadable:
         fix = "give the kiosk's account read access to it, or point `bundle` at the right folder"
-        return [Problem(str(source), None, "content.bundle", f"the folder {unreadable}", fix)], []
+        return [problem(source, f"the folder {unreadable}", fix)], []
     if is_plain_bundle(source):
         if not settings.allow_unsigned:
-            return [
-                Problem(
-                    str(source),
-                    None,
-                    "content.bundle",
-                    "a plain bundle folder is unsigned, so a kiosk refuses it and runs its installed or "
-                    "built-in content",
-                    "point `bundle` at a folder of signed packages (kiosk bundle pack, kiosk bundle sign), "
-                    "or set allow_unsigned = true to try content out",
-                )
-            ], []
+            what = (
+                "a plain bundle folder is unsigned, so a kiosk refuses it and runs its installed or "
+                "built-in content"
+            )
+            fix = (
+                "point `bundle` at a folder of signed packages (kiosk bundle pack, kiosk bundle sign), "
+                "or set allow_unsigned = true to try content out"
+            )
+            return [problem(source, what, fix)], []
         from kiosk.core.content.loader import BundleError, load_bundle
 
         try:
             bundle = load_bundle(source)
         except OSError as exc:  # a file inside the account may not read
-            return [
-                Problem(str(source), None, "content.bundle", f"cannot be read ({exc})", "fix its permissions")
-            ], []
+            return [problem(source, f"cannot be read ({exc})", "fix its permissions")], []
         except BundleError as exc:
-            return [
-                Problem(str(source), None, "content.bundle", str(p), "fix the bundle, or point at another")
-                for p in exc.problems
-            ], []
-        return [], [f"Content: the plain bundle folder {source}: {bundle.name} {bundle.version} (unsigned)."]
-    from kiosk.core.startup import update_settings
-
+            return [problem(source, str(p), "fix the bundle, or point at another") for p in exc.problems], []
+        return [], [f"Content: the plain bundle folder {source}: {bundle.label}, unsigned."]
     verdicts, chosen, messages = updates.survey(update_settings(settings, Path()))
-    found = [
-        Problem(
-            str(v.package), None, "content.bundle", f"package refused: {v.refused}", _package_fix(v.refused)
-        )
-        for v in verdicts
-        if v.refused
-    ]
-    found += [Problem(str(source), None, "content.bundle", m, "check the folder") for m in messages]
+    # Each reason says what is wrong with the package (unsigned, an untrusted key, changed after
+    # signing, a bundle check error); the way out is the same for all.
+    fix = (
+        "remove it from the folder, or put there one made with `kiosk bundle pack` and signed with a "
+        "trusted key"
+    )
+    found = [problem(v.package, f"package refused: {v.refused}", fix) for v in verdicts if v.refused]
+    found += [problem(source, m, "check the folder") for m in messages]
     lines = [f"Content: update folder {source}, {len(verdicts)} package(s)."]
     for v in verdicts:
         verdict = "refused" if v.refused else "passes every check"
@@ -189,12 +183,6 @@ def _content_problems(settings, problems) -> tuple[list, list[str]]:  # noqa: AN
     elif not verdicts:
         lines.append("  No package yet: a kiosk keeps what it has installed, else the built-in content.")
     return found, lines
-
-
-def _package_fix(reason: str) -> str:
-    if "key" in reason and ("trusted" in reason or "not" in reason):
-        return "sign it with a key in [content] trusted_keys, or add the signer's public key there"
-    return "remove it from the folder, or replace it with a package made by kiosk bundle pack and sign"
 
 
 def pin_hash(args: argparse.Namespace) -> int:

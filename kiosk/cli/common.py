@@ -29,3 +29,10 @@ def site_for(args: argparse.Namespace, preview: Path | None = None) -> Site | No
     for line in describe(site):
         print(f"kiosk: {line}", file=sys.stderr)
     return site
+
+
+def not_offered(site: Site, language: str) -> str | None:
+    """Why a command may not use `language` (one the site does not offer), or None."""
+    if language in site.languages:
+        return None
+    return f"kiosk: {language!r} is not a language this site offers; it offers {', '.join(site.languages)}"

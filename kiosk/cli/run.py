@@ -40,6 +40,7 @@ def run_kiosk(args: argparse.Namespace, started: float) -> int:
     # The home screen as first drawn at the last start, if nothing that decides it has changed;
     # only then does the rest of the kiosk load.
     picture = StartPicture.show(sys.argv[1:], args.config, paths.data_dir(), windowed, started)
+    from kiosk.cli.common import not_offered
     from kiosk.core.site import open_site
     from kiosk.ui.app import KioskApp, site_options
     from kiosk.ui.fonts import register_fonts
@@ -65,12 +66,9 @@ def run_kiosk(args: argparse.Namespace, started: float) -> int:
     )
     if not settings.start_picture:  # turned off: none kept; this start's, if any, was the last
         picture.turn_off()
-    if args.language and args.language != site.default_language:
-        print(
-            f"kiosk: the start-up language {args.language!r} is not among the offered languages "
-            f"{site.languages}",
-            file=sys.stderr,
-        )
+    problem = args.language and not_offered(site, args.language)
+    if problem:
+        print(problem, file=sys.stderr)
         return 2
     options = site_options(
         site,

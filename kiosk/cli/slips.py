@@ -80,16 +80,16 @@ def add_parsers(sub: argparse._SubParsersAction) -> None:
 def _request(args: argparse.Namespace, site):  # noqa: ANN001 - a kiosk.core.site.Site
     """The SlipRequest the options ask for, the site's choices where they are silent, or a message
     saying which option is wrong."""
+    from kiosk.cli.common import not_offered
     from kiosk.core.slips.render import SlipRequest
 
     bundle = site.bundle
     if args.concern not in bundle.concerns:
         return f"kiosk: this bundle has no concern {args.concern!r}; it has {', '.join(bundle.concerns)}"
     language = args.slip_language or getattr(args, "language", None) or site.default_language
-    if language not in site.languages:
-        return (
-            f"kiosk: {language!r} is not a language this site offers; it offers {', '.join(site.languages)}"
-        )
+    problem = not_offered(site, language)
+    if problem:
+        return problem
     return SlipRequest(
         concern=args.concern,
         discreet=site.discreet_default if args.discreet is None else args.discreet,
